@@ -151,6 +151,13 @@ public struct JSONObjectNode {
     /// The object itself.
     public let node: JSONNode
 
+    /// Wraps the fields of the object at `node` (unknown keys are not checked: use
+    /// `JSONNode.object(keys:)` for that).
+    public init(fields: [String: JSONValue], node: JSONNode) {
+        self.fields = fields
+        self.node = node
+    }
+
     /// An optional field, or nil when absent (null counts as absent).
     public subscript(key: String) -> JSONNode? {
         guard let value = fields[key], value != .null else { return nil }
