@@ -1,0 +1,80 @@
+import CGSL
+import FSLKernel
+import FSLNetwork
+
+/// Generates customer orders from the scenario's demand families with one random stream.
+///
+/// All families are superposed into one Poisson process whose rate is the sum of the families'
+/// peak rates; each arrival picks a family by its peak rate and is kept with probability
+/// (current rate / peak rate) (Lewis–Shedler thinning), which realises weekly patterns and
+/// trends exactly. Site and part are then drawn from the family's alias tables.
+struct DemandGenerator {
+    private struct Family {
+        var stream: DemandStream
+        var sites: DiscreteTable
+        var parts: DiscreteTable
+        var quantity: Distribution?
+        var peakMultiplier: Double
+        var isModulated: Bool
+    }
+
+    private let families: [Family]
+    private let familyTable: DiscreteTable
+    /// Peak arrivals per hour over all families.
+    private let peakRatePerHour: Double
+    private let startWeekdayOffset: Int
+    private let horizonHours: Double
+
+    init(network: Network) {
+        horizonHours = network.horizonHours
+        let startDay = Int((network.start.timeIntervalSince1970 / 86_400).rounded(.down))
+        startWeekdayOffset = startDay
+        var families: [Family] = []
+        for stream in network.demand {
+            let patternPeak = stream.weeklyPattern.max() ?? 1
+            let trendPeak = max(1, 1 + stream.trendPerYear * network.horizonHours / Hours.perYear)
+            var quantity: Distribution?
+            if case .distribution(let spec) = stream.quantity { quantity = try? Distribution(spec) }
+            families.append(Family(
+                stream: stream,
+                sites: DiscreteTable(values: stream.sites.map(Double.init), weights: stream.siteWeights),
+                parts: DiscreteTable(values: stream.parts.map(Double.init), weights: stream.partWeights),
+                quantity: quantity, peakMultiplier: patternPeak * trendPeak,
+                isModulated: stream.weeklyPattern.contains { $0 != 1 } || stream.trendPerYear != 0))
+        }
+        self.families = families
+        let peaks = families.map { $0.stream.ordersPerDay * $0.peakMultiplier / 24 }
+        peakRatePerHour = peaks.reduce(0, +)
+        familyTable = DiscreteTable(values: peaks.indices.map(Double.init), weights: peaks.isEmpty ? [1] : peaks)
+    }
+
+    /// Time of the next candidate arrival after `now`.
+    func nextArrival(after now: Double, _ random: RandomStream) -> Double {
+        now + gsl_ran_exponential(random.generator, 1 / peakRatePerHour)
+    }
+
+    /// Draws the order arriving at `time`, or nil when thinning rejects the candidate.
+    func draw(at time: Double, _ random: RandomStream) -> (site: Int, part: Int, quantity: Int, isUrgent: Bool)? {
+        let family = families[familyTable.sampleIndex(random)]
+        if family.isModulated {
+            let day = startWeekdayOffset + Int((time / 24).rounded(.down))
+            let weekday = LocalClock.weekday(ofDay: day)
+            let trend = 1 + family.stream.trendPerYear * time / Hours.perYear
+            let rate = family.stream.weeklyPattern[weekday - 1] * max(0, trend)
+            if gsl_rng_uniform(random.generator) * family.peakMultiplier >= rate { return nil }
+        }
+        let site = family.stream.sites[family.sites.sampleIndex(random)]
+        let part = family.stream.parts[family.parts.sampleIndex(random)]
+        let quantity: Int
+        switch family.stream.quantity {
+        case .one: quantity = 1
+        case .distribution: quantity = Int(family.quantity?.sample(random) ?? 1)
+        case .logarithmic(let q): quantity = Int(gsl_ran_logarithmic(random.generator, q))
+        }
+        let urgent = family.stream.urgentFraction >= 1 || gsl_rng_uniform(random.generator) < family.stream.urgentFraction
+        return (site, part, max(1, quantity), urgent)
+    }
+
+    /// Whether there is any demand at all.
+    var hasDemand: Bool { peakRatePerHour > 0 }
+}

@@ -1,0 +1,173 @@
+import FSLNetwork
+
+/// Accumulates a replication's metrics after the warm-up: counts, costs and time-weighted levels.
+struct MetricsCollector {
+    let warmup: Double
+    let network: Network
+
+    // Time-weighted levels and their integrals (from the warm-up on).
+    private var lastTime: Double
+    var onHandUnits = 0.0
+    var onHandValue = 0.0
+    var holdingRatePerHour = 0.0
+    var backorderUnits = 0.0
+    private(set) var onHandArea = 0.0
+    private(set) var onHandValueArea = 0.0
+    private(set) var holdingCost = 0.0
+    private(set) var backorderArea = 0.0
+
+    // Per-order outcomes, per segment: index 0 = all, then tiers, then locations, then countries.
+    var orders: [Double]
+    var units: [Double]
+    var linesFromStock: [Double]
+    var lines: [Double]
+    var onTime: [Double]
+    var penalty: [Double]
+    var deliveryHours: [Double] = []
+    var backordersCreated = 0.0
+    var backorderWaitHours = 0.0
+    var costShipping = 0.0
+    var costHandling = 0.0
+    var costCustoms = 0.0
+    var costTransfer = 0.0
+
+    let tierOffset = 1
+    let locationOffset: Int
+    let countryOffset: Int
+
+    init(network: Network, warmup: Double) {
+        self.network = network
+        self.warmup = warmup
+        lastTime = 0
+        locationOffset = 1 + network.contracts.count
+        countryOffset = locationOffset + network.locations.count
+        let segments = countryOffset + network.countries.count
+        orders = Array(repeating: 0, count: segments)
+        units = orders
+        linesFromStock = orders
+        lines = orders
+        onTime = orders
+        penalty = orders
+    }
+
+    /// Integrates the levels up to `now`.
+    @inline(__always) mutating func advance(to now: Double) {
+        let from = max(lastTime, warmup)
+        if now > from {
+            let dt = now - from
+            onHandArea += onHandUnits * dt
+            onHandValueArea += onHandValue * dt
+            holdingCost += holdingRatePerHour * dt
+            backorderArea += backorderUnits * dt
+        }
+        lastTime = now
+    }
+
+    /// Adds `delta` units of `part` at `location` to the on-hand levels.
+    @inline(__always) mutating func changeOnHand(location: Int, part: Int, by delta: Int) {
+        let value = network.parts[part].unitCost * Double(delta)
+        onHandUnits += Double(delta)
+        onHandValue += value
+        holdingRatePerHour += value * network.locations[location].holdingRatePerYear / 8760
+    }
+
+    /// Segment indices of an order: tier, home location, country.
+    @inline(__always) func segments(site: Int, contract: Int, home: Int) -> (Int, Int, Int) {
+        (tierOffset + contract, locationOffset + home, countryOffset + network.sites[site].country)
+    }
+
+    /// Records the arrival of an order (counted once).
+    mutating func recordArrival(_ order: Order, home: Int, fromStock: Bool) {
+        guard order.createdAt >= warmup else { return }
+        let (tier, location, country) = segments(site: order.site, contract: order.contract, home: home)
+        for segment in FourIndices(values: (0, tier, location, country)) {
+            orders[segment] += 1
+            units[segment] += Double(order.quantity)
+            lines[segment] += 1
+            if fromStock { linesFromStock[segment] += 1 }
+        }
+    }
+
+    /// Records the completion of an order delivered at `delivered` (or still open at the horizon
+    /// when `delivered` is nil).
+    mutating func recordOutcome(_ order: Order, home: Int, delivered: Double?, horizon: Double) {
+        guard order.createdAt >= warmup else { return }
+        let contract = network.contracts[order.contract]
+        let finish = delivered ?? horizon
+        let late = finish - order.deadline
+        let isOnTime = delivered != nil && late <= 0
+        var orderPenalty = 0.0
+        if !isOnTime { orderPenalty = contract.penaltyPerBreach + contract.penaltyPerLateHour * max(0, late) }
+        if let delivered { deliveryHours.append(delivered - order.createdAt) }
+        let (tier, location, country) = segments(site: order.site, contract: order.contract, home: home)
+        for segment in FourIndices(values: (0, tier, location, country)) {
+            if isOnTime { onTime[segment] += 1 }
+            penalty[segment] += orderPenalty
+        }
+    }
+
+    /// The metrics in their fixed output order.
+    func values(events: Int, horizon: Double, openBackorderUnits: Int) -> [MetricValue] {
+        let window = max(horizon - warmup, 1e-9)
+        let sortedDelivery = deliveryHours.sorted()
+        let p95 = sortedDelivery.isEmpty ? Double.nan : sortedDelivery[min(sortedDelivery.count - 1, Int((0.95 * Double(sortedDelivery.count)).rounded(.up)) - 1)]
+        let meanDelivery = sortedDelivery.isEmpty ? Double.nan : sortedDelivery.reduce(0, +) / Double(sortedDelivery.count)
+        func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
+        let costPenalty = penalty[0]
+        let costTotal = costShipping + costHandling + costCustoms + costTransfer + holdingCost + costPenalty
+        var values: [MetricValue] = [
+            .init(metric: "orders", segment: "all", value: orders[0]),
+            .init(metric: "units", segment: "all", value: units[0]),
+            .init(metric: "fill_rate", segment: "all", value: ratio(linesFromStock[0], lines[0])),
+            .init(metric: "sla_attainment", segment: "all", value: ratio(onTime[0], orders[0])),
+            .init(metric: "mean_delivery_h", segment: "all", value: meanDelivery),
+            .init(metric: "p95_delivery_h", segment: "all", value: p95),
+            .init(metric: "backorders_created", segment: "all", value: backordersCreated),
+            .init(metric: "avg_backorders", segment: "all", value: backorderArea / window),
+            .init(metric: "mean_backorder_wait_h", segment: "all", value: ratio(backorderWaitHours, backordersCreated)),
+            .init(metric: "backorders_open_end", segment: "all", value: Double(openBackorderUnits)),
+            .init(metric: "avg_on_hand", segment: "all", value: onHandArea / window),
+            .init(metric: "avg_inventory_value", segment: "all", value: onHandValueArea / window),
+            .init(metric: "cost_shipping", segment: "all", value: costShipping),
+            .init(metric: "cost_handling", segment: "all", value: costHandling),
+            .init(metric: "cost_customs", segment: "all", value: costCustoms),
+            .init(metric: "cost_transfer", segment: "all", value: costTransfer),
+            .init(metric: "cost_holding", segment: "all", value: holdingCost),
+            .init(metric: "cost_penalty", segment: "all", value: costPenalty),
+            .init(metric: "cost_total", segment: "all", value: costTotal),
+            .init(metric: "events", segment: "all", value: Double(events)),
+        ]
+        var labelled: [(Int, String)] = []
+        for (i, contract) in network.contracts.enumerated() { labelled.append((tierOffset + i, "tier=\(contract.id)")) }
+        for (i, location) in network.locations.enumerated() where location.kind != .repairDepot {
+            labelled.append((locationOffset + i, "location=\(location.id)"))
+        }
+        for (i, country) in network.countries.enumerated() { labelled.append((countryOffset + i, "country=\(country)")) }
+        for (index, segment) in labelled where orders[index] > 0 {
+            values.append(.init(metric: "orders", segment: segment, value: orders[index]))
+            values.append(.init(metric: "fill_rate", segment: segment, value: ratio(linesFromStock[index], lines[index])))
+            values.append(.init(metric: "sla_attainment", segment: segment, value: ratio(onTime[index], orders[index])))
+            values.append(.init(metric: "cost_penalty", segment: segment, value: penalty[index]))
+        }
+        return values
+    }
+}
+
+/// Four segment indices iterated without allocating an array.
+struct FourIndices: Sequence, IteratorProtocol {
+    var values: (Int, Int, Int, Int)
+    var position = 0
+
+    init(values: (Int, Int, Int, Int)) { self.values = values }
+
+    mutating func next() -> Int? {
+        defer { position += 1 }
+        switch position {
+        case 0: return values.0
+        case 1: return values.1
+        case 2: return values.2
+        case 3: return values.3
+        default: return nil
+        }
+    }
+}

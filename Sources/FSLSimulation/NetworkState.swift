@@ -1,0 +1,121 @@
+import FSLKernel
+import FSLNetwork
+
+/// The live state of the network during a replication, read-only to strategies: stock by
+/// condition, pipeline, backorders, the clock, and the shared candidate evaluator.
+///
+/// Per stock slot (see `Network.slot(location:part:)`) the counts live in flat arrays.
+public struct NetworkState {
+    /// The network being simulated.
+    public let network: Network
+    /// The current simulated time.
+    public internal(set) var now: Double = 0
+
+    @usableFromInline var onHandNew: [Int32]
+    @usableFromInline var onHandRefurbished: [Int32]
+    @usableFromInline var onOrderUnits: [Int32]
+    @usableFromInline var backorderedUnits: [Int32]
+    /// Backorder ids waiting at each slot, oldest first.
+    var pending: [[Int32]]
+    var backorderPool = BackorderPool()
+
+    /// Customer-serving locations sorted by distance from each site (`site * sourceCount + k`).
+    @usableFromInline let sourcesBySite: [Int32]
+    /// Number of customer-serving locations.
+    public let sourceCount: Int
+    /// Mean customs delay in hours per country pair (origin * countries + destination).
+    @usableFromInline let customsMeanHours: [Double]
+    /// Mean local demand in units per hour per slot (sites whose nearest source is the slot's location).
+    public let localDemandPerHour: [Double]
+
+    init(network: Network) {
+        self.network = network
+        let slots = network.stockSlots
+        onHandNew = slots.map { Int32($0.initialNew) }
+        onHandRefurbished = slots.map { Int32($0.initialRefurbished) }
+        onOrderUnits = Array(repeating: 0, count: slots.count)
+        backorderedUnits = Array(repeating: 0, count: slots.count)
+        pending = Array(repeating: [], count: slots.count)
+        let sources = network.locations.indices.filter { network.locations[$0].kind != .repairDepot }
+        sourceCount = sources.count
+        var sorted: [Int32] = []
+        sorted.reserveCapacity(network.sites.count * sources.count)
+        for site in network.sites.indices {
+            let order = sources.sorted {
+                let a = network.distanceKm(site: site, location: $0), b = network.distanceKm(site: site, location: $1)
+                return a < b || (a == b && $0 < $1)
+            }
+            sorted += order.map { Int32($0) }
+        }
+        sourcesBySite = sorted
+        customsMeanHours = network.crossBorder.map { $0.customsDelay?.mean ?? 0 }
+        localDemandPerHour = NetworkState.localDemand(network: network, nearest: sorted, sourceCount: sources.count)
+    }
+
+    private static func localDemand(network: Network, nearest: [Int32], sourceCount: Int) -> [Double] {
+        var rates = Array(repeating: 0.0, count: network.stockSlots.count)
+        guard sourceCount > 0 else { return rates }
+        for stream in network.demand {
+            let siteTotal = stream.siteWeights.reduce(0, +), partTotal = stream.partWeights.reduce(0, +)
+            let unitsPerHour = stream.ordersPerDay * stream.quantity.mean / 24
+            for (site, siteWeight) in zip(stream.sites, stream.siteWeights) {
+                let home = Int(nearest[site * sourceCount])
+                for (part, partWeight) in zip(stream.parts, stream.partWeights) {
+                    if let slot = network.slot(location: home, part: part) {
+                        rates[slot] += unitsPerHour * siteWeight / siteTotal * partWeight / partTotal
+                    }
+                }
+            }
+        }
+        return rates
+    }
+}
+
+extension NetworkState {
+    /// Units of `part` on hand at `location` in `condition` (0 when not stocked there).
+    @inlinable public func onHand(location: Int, part: Int, condition: Condition) -> Int {
+        guard let slot = network.slot(location: location, part: part) else { return 0 }
+        return Int(condition == .new ? onHandNew[slot] : onHandRefurbished[slot])
+    }
+
+    /// Units on hand at a slot, both conditions.
+    @inlinable public func onHand(slot: Int) -> Int { Int(onHandNew[slot] + onHandRefurbished[slot]) }
+
+    /// Units on order for a slot.
+    @inlinable public func onOrder(slot: Int) -> Int { Int(onOrderUnits[slot]) }
+
+    /// Units backordered at a slot.
+    @inlinable public func backordered(slot: Int) -> Int { Int(backorderedUnits[slot]) }
+
+    /// Inventory position of a slot: on hand + on order − backorders.
+    @inlinable public func inventoryPosition(slot: Int) -> Int {
+        Int(onHandNew[slot] + onHandRefurbished[slot] + onOrderUnits[slot] - backorderedUnits[slot])
+    }
+
+    /// Whether `order` may take refurbished units (part and contract both allow it).
+    @inlinable public func acceptsRefurbished(_ order: Order) -> Bool {
+        network.parts[order.part].refurbishedSubstitutes && network.contracts[order.contract].refurbishedAllowed
+    }
+
+    /// Units at `location` that could fill `order`: new, plus refurbished where accepted.
+    @inlinable public func usableStock(location: Int, for order: Order) -> Int {
+        guard let slot = network.slot(location: location, part: order.part) else { return 0 }
+        return Int(onHandNew[slot]) + (acceptsRefurbished(order) ? Int(onHandRefurbished[slot]) : 0)
+    }
+
+    /// The condition to ship from `location`: new first, refurbished when no new and accepted.
+    @inlinable public func defaultCondition(location: Int, for order: Order) -> Condition {
+        onHand(location: location, part: order.part, condition: .new) > 0 ? .new : .refurbished
+    }
+
+    /// Customer-serving locations ordered by distance from `site` (nearest first).
+    @inlinable public func sourcesByDistance(site: Int) -> ArraySlice<Int32> {
+        sourcesBySite[(site * sourceCount)..<((site + 1) * sourceCount)]
+    }
+
+    /// The backorders waiting at a slot, oldest first (ids for `backorder(_:)`).
+    public func pendingBackorders(slot: Int) -> [Int32] { pending[slot] }
+
+    /// A waiting backorder.
+    public func backorder(_ id: Int32) -> Backorder { backorderPool[id] }
+}

@@ -1,0 +1,16 @@
+/// Everything that can happen in a replication: a small enum with integer payloads, so calendar
+/// entries stay value types and the hot loop never allocates.
+public enum SimEvent: Sendable {
+    /// The next customer order arrives (the demand process reschedules itself).
+    case demandArrival
+    /// Replenishment of `quantity` units arrives at stock slot `slot`.
+    case replenishmentArrival(slot: Int32, quantity: Int32)
+    /// A defective unit of `part` reaches the repair depot.
+    case returnArrival(part: Int32)
+    /// A repair of `part` finishes.
+    case repairDone(part: Int32)
+    /// A lateral transfer of `quantity` units arrives at stock slot `slot`.
+    case transferArrival(slot: Int32, quantity: Int32, condition: Int8)
+    /// End of a simulated day: record the daily series.
+    case dayEnd
+}

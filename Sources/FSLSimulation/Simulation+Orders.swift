@@ -1,0 +1,102 @@
+import FSLKernel
+import FSLNetwork
+
+extension Simulation {
+    /// A new customer order: route it, ship what the plan covers, backorder the rest.
+    mutating func handleOrder(site: Int, part: Int, quantity: Int, isUrgent: Bool) {
+        let network = state.network
+        let contract = network.sites[site].contract
+        let level = isUrgent ? network.contracts[contract].sla : network.contracts[contract].routineSLA
+        let now = state.now
+        let order = Order(number: orderCount, site: site, part: part, quantity: quantity, isUrgent: isUrgent,
+                          contract: contract, createdAt: now,
+                          deadline: Deadline.compute(level, createdAt: now, clock: network.sites[site].clock))
+        orderCount += 1
+        let home = Int(state.sourcesBySite[site * state.sourceCount])
+        plan.reset()
+        routing.route(order, state: state, into: &plan)
+        var shipped = 0
+        var latest = -Double.infinity
+        for line in plan.lines where line.quantity > 0 {
+            precondition(shipped + line.quantity <= quantity, "routing planned more units than ordered")
+            latest = max(latest, ship(order, from: line.source, condition: line.condition, mode: line.mode,
+                                      quantity: line.quantity))
+            shipped += line.quantity
+        }
+        let remaining = quantity - shipped
+        metrics.recordArrival(order, home: home, fromStock: remaining == 0)
+        recordDailyArrival(order)
+        if remaining == 0 {
+            metrics.recordOutcome(order, home: home, delivered: latest, horizon: settings.horizonHours)
+            recordDailyOutcome(order, delivered: latest)
+            return
+        }
+        let location = plan.backorderLocation ?? fallbackBackorderLocation(for: order)
+        guard let slot = network.slot(location: location, part: part) else {
+            preconditionFailure("routing backordered at a location that does not stock the part")
+        }
+        let openID = openOrders.open(order, home: home, outstanding: remaining, latestDelivery: latest)
+        var backorder = Backorder(order: order, quantity: remaining, location: location, since: now)
+        backorder.openOrder = openID
+        let id = state.backorderPool.insert(backorder)
+        state.pending[slot].append(id)
+        state.backorderedUnits[slot] += Int32(remaining)
+        metrics.backorderUnits += Double(remaining)
+        if order.createdAt >= settings.warmupHours { metrics.backordersCreated += Double(remaining) }
+        reviewStock(slot: slot)
+    }
+
+    /// The nearest location that stocks the part (every demanded part is stocked somewhere).
+    func fallbackBackorderLocation(for order: Order) -> Int {
+        for source in state.sourcesByDistance(site: order.site) where state.network.slot(location: Int(source), part: order.part) != nil {
+            return Int(source)
+        }
+        preconditionFailure("part \(order.part) is stocked nowhere; the loader should have rejected the scenario")
+    }
+
+    /// Ships units to the order's site now: takes them off the shelf, books costs, may start a
+    /// repair return, reviews the source's stock. Returns the delivery time.
+    @discardableResult
+    mutating func ship(_ order: Order, from source: Int, condition: Condition, mode: Int, quantity: Int) -> Double {
+        let network = state.network
+        guard let slot = network.slot(location: source, part: order.part) else {
+            preconditionFailure("routing shipped from a location that does not stock the part")
+        }
+        if condition == .new {
+            precondition(state.onHandNew[slot] >= quantity, "routing shipped new units that are not on hand")
+            state.onHandNew[slot] -= Int32(quantity)
+        } else {
+            precondition(state.onHandRefurbished[slot] >= quantity, "routing shipped refurbished units that are not on hand")
+            state.onHandRefurbished[slot] -= Int32(quantity)
+        }
+        ledger.shipped[slot] += quantity
+        metrics.changeOnHand(location: source, part: order.part, by: -quantity)
+        let location = network.locations[source]
+        let site = network.sites[order.site]
+        let km = network.distanceKm(site: order.site, location: source)
+        let shippingMode = network.modes[mode]
+        let ready = state.now + location.pickDelayHours
+        let departure = location.calendar.departure(readyAt: ready, mode: mode, dispatch: shippingMode.dispatch) ?? ready
+        var delivery = departure + (shippingMode.transitHours(km: km) ?? 0)
+        var customsCost = 0.0
+        if location.country != site.country {
+            let pair = location.country * network.countries.count + site.country
+            let rule = network.crossBorder[pair]
+            if let delay = customsDelays[pair] { delivery += delay.sample(customsRandom) }
+            customsCost = rule.brokerageFee + rule.dutyRate * network.parts[order.part].unitCost * Double(quantity)
+        }
+        if order.createdAt >= settings.warmupHours {
+            metrics.costShipping += shippingMode.cost(km: km, weightKg: network.parts[order.part].weightKg, quantity: quantity)
+            metrics.costHandling += location.handlingFeePerPick
+            metrics.costCustoms += customsCost
+        }
+        if let repair = network.repair, repair.returnFraction > 0, let distributions = repairDistributions {
+            for _ in 0..<quantity where repairRandom.uniform() < repair.returnFraction {
+                calendar.schedule(at: delivery + distributions.returnDelay.sample(repairRandom),
+                                  .returnArrival(part: Int32(order.part)))
+            }
+        }
+        reviewStock(slot: slot)
+        return delivery
+    }
+}

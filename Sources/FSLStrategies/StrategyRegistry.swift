@@ -1,0 +1,76 @@
+import FSLNetwork
+import FSLSimulation
+
+/// A routing strategy as registered: stable name, one-line description, typed parameters and a
+/// factory.
+public struct RoutingEntry: Sendable {
+    /// Stable name used in scenario files and on the command line.
+    public var name: String
+    /// One-line description.
+    public var summary: String
+    /// Accepted parameters.
+    public var parameters: [StrategyParameter]
+    /// Builds the strategy for a network.
+    public var make: @Sendable (StrategyParameters, Network) -> any RoutingStrategy
+}
+
+/// An allocation strategy as registered.
+public struct AllocationEntry: Sendable {
+    /// Stable name.
+    public var name: String
+    /// One-line description.
+    public var summary: String
+    /// Accepted parameters.
+    public var parameters: [StrategyParameter]
+    /// Builds the strategy for a network.
+    public var make: @Sendable (StrategyParameters, Network) -> any AllocationStrategy
+}
+
+/// Every strategy fslsim ships, by name. Each strategy lives in its own file and contributes
+/// its entry here.
+public enum StrategyRegistry {
+    /// Routing strategies in listing order.
+    public static let routing: [RoutingEntry] = [
+        NearestRouting.entry,
+    ]
+
+    /// Allocation strategies in listing order.
+    public static let allocation: [AllocationEntry] = [
+        FirstComeFirstServed.entry,
+    ]
+
+    /// Builds the routing strategy `choice` names.
+    /// - Throws: `StrategyError` for an unknown name (with a suggestion) or a bad parameter.
+    public static func makeRouting(_ choice: StrategyChoice, network: Network) throws(StrategyError) -> any RoutingStrategy {
+        guard let entry = routing.first(where: { $0.name == choice.name }) else {
+            let names = routing.map(\.name)
+            throw StrategyError("unknown routing strategy \"\(choice.name)\"\(didYouMean(choice.name, names)); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
+        }
+        return entry.make(try StrategyParameters.resolve(choice, declared: entry.parameters), network)
+    }
+
+    /// Builds the allocation strategy `choice` names.
+    public static func makeAllocation(_ choice: StrategyChoice, network: Network) throws(StrategyError) -> any AllocationStrategy {
+        guard let entry = allocation.first(where: { $0.name == choice.name }) else {
+            let names = allocation.map(\.name)
+            throw StrategyError("unknown allocation strategy \"\(choice.name)\"\(didYouMean(choice.name, names)); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
+        }
+        return entry.make(try StrategyParameters.resolve(choice, declared: entry.parameters), network)
+    }
+
+    /// Checks that a choice names a known strategy with valid parameters.
+    public static func validate(routing choice: StrategyChoice, network: Network) throws(StrategyError) {
+        _ = try makeRouting(choice, network: network)
+    }
+}
+
+/// Runs one replication with strategies chosen at run time: the existentials are opened once
+/// here, so the simulation itself is specialised for the concrete strategy types.
+public func simulate(network: Network, routing: any RoutingStrategy, allocation: any AllocationStrategy,
+                     settings: ReplicationSettings) -> ReplicationResult {
+    func run<R: RoutingStrategy, A: AllocationStrategy>(_ routing: R, _ allocation: A) -> ReplicationResult {
+        var simulation = Simulation(network: network, routing: routing, allocation: allocation, settings: settings)
+        return simulation.run()
+    }
+    return run(routing, allocation)
+}
