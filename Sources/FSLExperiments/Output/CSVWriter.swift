@@ -82,13 +82,14 @@ public struct CSVWriter: Sendable {
     /// Formats a real number for CSV, the same bytes on every platform.
     ///
     /// - NaN is the empty field (a missing value to pandas, R and spreadsheets).
-    /// - Integral values below 2⁵³ in magnitude are written as integers, without `.0`
-    ///   (`120`, not `120.0`); −0 is written `0`.
+    /// - Integral values below 10¹⁶ in magnitude are written as integers, without `.0`
+    ///   (`120`, not `120.0`); −0 is written `0`. From 10¹⁶ on, `description` switches to
+    ///   exponent form (`1e+16`), which has no `.0` either.
     /// - Anything else uses Swift's shortest round-trip `description` (`0.1`, `1e-05`,
     ///   `1e+16`, `inf`, `-inf`), which parses back to the identical Double.
     public static func format(_ value: Double) -> String {
         if value.isNaN { return "" }
-        if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992 {
+        if value == value.rounded(.towardZero), abs(value) < 1e16 {
             return String(Int64(value))
         }
         return value.description
