@@ -315,6 +315,12 @@ def _panels(n: int, width: float = 6.5, height: float = 4.5, ncols: int | None =
     return fig, flat[:n]
 
 
+def _pad_categories(ax, n: int) -> None:
+    """Keep one or two bars from filling the whole axis."""
+    pad = max(0.0, (2 - n) * 0.5)
+    ax.set_xlim(-0.5 - pad, n - 0.5 + pad)
+
+
 def _note(ax, text: str) -> None:
     ax.text(0.5, 0.5, text, ha="center", va="center", wrap=True, transform=ax.transAxes, fontsize=10,
             color="0.35")
@@ -456,6 +462,7 @@ def fig_cost_breakdown(res: Results):
             ax.errorbar(x, tot["mean"], yerr=_err(tot["mean"], tot["ci_low"], tot["ci_high"]), fmt="D",
                         color="black", ms=5, capsize=4, label="total (95% CI)")
         ax.set_xticks(x)
+        _pad_categories(ax, len(strategies))
         ax.set_xticklabels(strategies, rotation=20 if len(strategies) > 3 else 0,
                            ha="right" if len(strategies) > 3 else "center")
         ax.set_ylabel("mean cost per replication")
@@ -556,6 +563,7 @@ def fig_backorder_wait(res: Results):
         ax.bar(x, d["mean"].to_numpy(dtype=float), 0.6, yerr=_err(d["mean"], d["ci_low"], d["ci_high"]), capsize=4,
                color=[colors[s_] for s_ in strategies])
         ax.set_xticks(x)
+        _pad_categories(ax, len(strategies))
         ax.set_xticklabels(strategies, rotation=20 if len(strategies) > 3 else 0)
         ax.set_ylabel("mean backorder wait (h, 95% CI)")
         ax.grid(axis="y", alpha=0.3)
