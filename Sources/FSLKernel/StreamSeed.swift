@@ -7,9 +7,12 @@
 public enum StreamSeed {
     /// FNV-1a, 64-bit, over the UTF-8 bytes of `name`: stable across processes and platforms,
     /// unlike Swift's per-process `hashValue`.
-    public static func fnv1a(_ name: String) -> UInt64 {
+    public static func fnv1a(_ name: String) -> UInt64 { fnv1a(bytes: name.utf8) }
+
+    /// FNV-1a, 64-bit, over raw bytes (e.g. a scenario file, for `run.json`).
+    public static func fnv1a(bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }

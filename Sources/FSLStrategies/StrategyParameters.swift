@@ -1,3 +1,4 @@
+import FSLKernel
 import FSLNetwork
 
 /// One typed parameter a strategy accepts.
@@ -100,15 +101,5 @@ public struct StrategyError: Error, Sendable, CustomStringConvertible {
 }
 
 func didYouMean(_ word: String, _ candidates: [String]) -> String {
-    var best: (String, Int)?
-    for candidate in candidates {
-        let d = FSLKernelSpelling.distance(word, candidate)
-        if d <= max(2, word.count / 3), d < (best?.1 ?? .max) { best = (candidate, d) }
-    }
-    return best.map { " (did you mean \"\($0.0)\"?)" } ?? ""
-}
-
-import FSLKernel
-enum FSLKernelSpelling {
-    static func distance(_ a: String, _ b: String) -> Int { Spelling.editDistance(a, b) }
+    Spelling.didYouMean(word, among: candidates)
 }

@@ -1,1 +1,4 @@
-print("fslsim")
+import FSLCommandLine
+import Foundation
+
+exit(FSLSimCommand.main(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,50 @@
+import Foundation
+import FSLExperiments
+import FSLKernel
+import FSLNetwork
+import FSLSimulation
+
+/// Runs the plans of one command with a progress bar and Ctrl-C handling, and collects records.
+struct RunExecution {
+    var records: [ReplicationRecord] = []
+    var timeseries: [TimeseriesRecord] = []
+    var replicationsRun = 0
+    var replicationsPlanned = 0
+    var wasInterrupted = false
+    var wallSeconds = 0.0
+
+    static func execute(_ plans: [ExperimentPlan], scenario: String, options: RunOptions,
+                        console: Console) throws(CommandError) -> RunExecution {
+        Interrupt.install()
+        var execution = RunExecution()
+        let total = plans.reduce(0) { $0 + $1.replications.count }
+        execution.replicationsPlanned = total
+        let bar = ProgressBar(console: console, total: total, simulatedDaysPerReplication: (plans.first?.horizonHours ?? 0) / 24,
+                              quiet: options.isQuiet)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var doneBefore = 0
+        for plan in plans {
+            let offset = doneBefore
+            let results: [ReplicationResult]
+            do {
+                results = try ExperimentRunner.run(plan, threads: options.threads,
+                                                   progress: { bar.update(done: offset + $0) },
+                                                   shouldStop: { Interrupt.isRequested })
+            } catch {
+                throw .usage(error.message)
+            }
+            doneBefore += results.count
+            execution.records += ExperimentRecords.replications(scenario: scenario, plan: plan, results: results)
+            execution.timeseries += ExperimentRecords.timeseries(scenario: scenario, plan: plan, results: results)
+            if results.count < plan.replications.count {
+                execution.wasInterrupted = true
+                break
+            }
+        }
+        execution.replicationsRun = doneBefore
+        let elapsed = clock.now - start
+        execution.wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return execution
+    }
+}

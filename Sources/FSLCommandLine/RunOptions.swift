@@ -1,0 +1,62 @@
+import Foundation
+import FSLExperiments
+import FSLNetwork
+
+/// Options shared by `run`, `compare` and `sweep`.
+struct RunOptions {
+    static let specs: [OptionSpec] = [
+        OptionSpec(name: "replications", kind: .value, help: "number of replications (default: the scenario's)"),
+        OptionSpec(name: "seed", kind: .value, help: "master seed (default: the scenario's)"),
+        OptionSpec(name: "horizon-days", kind: .value, help: "simulated days per replication"),
+        OptionSpec(name: "warmup-days", kind: .value, help: "days discarded before metrics start"),
+        OptionSpec(name: "threads", kind: .value, help: "worker threads (default: all cores)"),
+        OptionSpec(name: "out", kind: .value, help: "output folder (default: results/<scenario>-<timestamp>/)"),
+        OptionSpec(name: "timeseries", kind: .flag, help: "also write timeseries.csv (daily series)"),
+        OptionSpec(name: "quiet", kind: .flag, help: "no progress bar"),
+    ]
+
+    var replications: Int?
+    var seed: UInt64?
+    var horizonDays: Double?
+    var warmupDays: Double?
+    var threads: Int
+    var out: String?
+    var recordsTimeseries: Bool
+    var isQuiet: Bool
+
+    init(_ parsed: ParsedArguments) throws(CommandError) {
+        replications = try parsed.integer("replications", in: 1...10_000_000)
+        if let text = parsed.value("seed") {
+            guard let seed = UInt64(text) else { throw .usage("--seed must be a whole number from 0 to 2^64−1; found \"\(text)\"") }
+            self.seed = seed
+        }
+        horizonDays = try parsed.number("horizon-days", in: 0.001...36_500)
+        warmupDays = try parsed.number("warmup-days", in: 0...36_500)
+        threads = try parsed.integer("threads", in: 1...4096) ?? ProcessInfo.processInfo.activeProcessorCount
+        out = parsed.value("out")
+        recordsTimeseries = parsed.flag("timeseries")
+        isQuiet = parsed.flag("quiet")
+    }
+
+    /// A plan for `network` with these overrides.
+    func plan(network: Network, routing: StrategyChoice, allocation: StrategyChoice) throws(CommandError) -> ExperimentPlan {
+        let plan = ExperimentPlan(network: network, routing: routing, allocation: allocation,
+                                  replications: replications.map { Array(0..<$0) }, masterSeed: seed,
+                                  horizonHours: horizonDays.map { $0 * 24 }, warmupHours: warmupDays.map { $0 * 24 },
+                                  recordsDailySeries: recordsTimeseries)
+        guard plan.warmupHours < plan.horizonHours else {
+            throw .usage("the warm-up (\(plan.warmupHours / 24) days) must be shorter than the horizon (\(plan.horizonHours / 24) days); lower --warmup-days or raise --horizon-days")
+        }
+        return plan
+    }
+
+    /// The output folder: `--out` or `results/<scenario>-<UTC timestamp>/`.
+    func outputDirectory(scenario: String) -> String {
+        if let out { return out }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return "results/\(scenario)-\(formatter.string(from: Date()))"
+    }
+}
