@@ -65,6 +65,9 @@ final class ScenarioReader {
     var siteIndex: [String: Int] = [:]
     var sites: [Site] = []
     var demand: [DemandStream] = []
+    /// `"location DAL"`, `"site S1"`: entries that were defined but rejected (already reported),
+    /// so that references to them are not misreported as unknown ids.
+    var rejectedIDs: Set<String> = []
     var start = Date(timeIntervalSince1970: 0)
     var horizonHours = 365 * 24.0
     var clockSpanHours: Double { horizonHours + 24 * 30 }
@@ -122,6 +125,7 @@ final class ScenarioReader {
     func resolve(_ node: JSONNode?, in table: [String: Int], what: String) -> Int? {
         guard let node, let id = node.nonEmptyString else { return nil }
         guard let index = table[id] else {
+            if rejectedIDs.contains("\(what) \(id)") { return nil }
             node.report("refers to unknown \(what) \"\(id)\"\(Spelling.didYouMean(id, among: table.keys.sorted()))")
             return nil
         }

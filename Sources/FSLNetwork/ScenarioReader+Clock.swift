@@ -34,7 +34,7 @@ extension ScenarioReader {
     /// Parses `HH:MM` (00:00–23:59) into hours after midnight.
     func timeOfDay(_ node: JSONNode?) -> Double? {
         guard let node, let text = node.string else { return nil }
-        let pieces = text.split(separator: ":")
+        let pieces = text.split(separator: ":", omittingEmptySubsequences: false)
         guard pieces.count == 2, let hours = Int(pieces[0]), let minutes = Int(pieces[1]), pieces[1].count == 2,
               (0...23).contains(hours), (0...59).contains(minutes) else {
             node.report("must be a local time between 00:00 and 23:59 as \"HH:MM\"; found \"\(text)\"")
@@ -46,9 +46,9 @@ extension ScenarioReader {
     /// Parses `YYYY-MM-DD` into a day number (days since 1970-01-01).
     func dayNumber(_ node: JSONNode) -> Int? {
         guard let text = node.string else { return nil }
-        let pieces = text.split(separator: "-")
+        let pieces = text.split(separator: "-", omittingEmptySubsequences: false)
         guard pieces.count == 3, let year = Int(pieces[0]), let month = Int(pieces[1]), let day = Int(pieces[2]),
-              (1...12).contains(month), (1...31).contains(day) else {
+              (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day) else {
             node.report("must be a date as \"YYYY-MM-DD\"; found \"\(text)\"")
             return nil
         }
@@ -59,10 +59,11 @@ extension ScenarioReader {
     func weekdays(_ node: JSONNode?) -> UInt8? {
         guard let items = node?.array else { return nil }
         let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        let fullNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         var bits: UInt8 = 0
         for item in items {
             guard let text = item.string?.lowercased() else { continue }
-            guard let index = names.firstIndex(of: String(text.prefix(3))), text.count == 3 || text.count >= 6 else {
+            guard let index = names.firstIndex(of: text) ?? fullNames.firstIndex(of: text) else {
                 item.report("must be a weekday name such as \"mon\" or \"monday\"; found \"\(text)\"")
                 continue
             }
@@ -81,5 +82,14 @@ enum CivilDate {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Days in `month` (1–12) of `year`, leap years included.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 }

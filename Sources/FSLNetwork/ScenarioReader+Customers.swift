@@ -58,7 +58,10 @@ extension ScenarioReader {
             if clock == nil, object["time_zone"] == nil, let latitude, let longitude {
                 clock = nearestLocation(latitude: latitude, longitude: longitude).map { locations[$0].calendar.clock }
             }
-            guard let latitude, let longitude, let countryIndex, let contract, let clock else { continue }
+            guard let latitude, let longitude, let countryIndex, let contract, let clock else {
+                rejectedIDs.insert("site \(id)")
+                continue
+            }
             siteIndex[id] = sites.count
             sites.append(Site(id: id, latitude: latitude, longitude: longitude, country: countryIndex, contract: contract,
                               region: region, clock: clock))
@@ -88,6 +91,7 @@ extension ScenarioReader {
             for key in fields.keys.sorted() {
                 guard let child = object[key] else { continue }
                 guard let index = table[key] else {
+                    if rejectedIDs.contains("\(what) \(key)") { continue }
                     child.report("refers to unknown \(what) \"\(key)\"\(Spelling.didYouMean(key, among: table.keys.sorted()))")
                     continue
                 }

@@ -74,7 +74,10 @@ extension ScenarioReader {
                                                 pickDelayHours: tpl["pick_delay_hours"]?.number(in: 0...240, unit: "hours") ?? 0)
             }
             let holding = object["holding_rate"]?.number(in: 0...10, unit: "per year") ?? 0.25
-            guard let latitude, let longitude, let countryIndex, let clock else { continue }
+            guard let latitude, let longitude, let countryIndex, let clock else {
+                rejectedIDs.insert("location \(id)")
+                continue
+            }
             locationIndex[id] = locations.count
             let calendar = ShippingCalendar(clock: clock, operatingWeekdays: operating, holidays: holidays,
                                             opensAtHour: opens, cutoffHours: cutoffs)

@@ -74,14 +74,15 @@ extension ScenarioReader {
             if let sourceNode = object["source"], let id = sourceNode.nonEmptyString {
                 if let location = locationIndex[id] { source = .location(location) }
                 else if let supplier = supplierIndex[id] { source = .supplier(supplier) }
-                else {
+                else if !rejectedIDs.contains("location \(id)") {
                     sourceNode.report("refers to unknown location or supplier \"\(id)\"\(Spelling.didYouMean(id, among: locationIndex.keys.sorted() + supplierIndex.keys.sorted()))")
                 }
             }
             var leadTime = object["lead_time"].flatMap(DistributionSpec.read)
             if leadTime == nil, object["lead_time"] == nil {
                 if case .supplier(let index) = source { leadTime = suppliers[index].leadTime }
-                else { object.required("lead_time") }  // reported as missing
+                else if case .notStocked? = policy { leadTime = .deterministic(value: 0) }  // nothing is ordered
+                else { _ = object.required("lead_time") }  // reported as missing
             }
             guard let selected, let partSelection, let policy, let leadTime else { continue }
             let localDemand: [Int: [Double]] = if case .fillTarget = policy {
@@ -111,7 +112,8 @@ extension ScenarioReader {
                 }
             }
         }
-        return order.compactMap { slotsByKey[$0] }
+        // A key removed by "not_stocked" and added again is listed twice in `order`; take each once.
+        return order.compactMap { slotsByKey.removeValue(forKey: $0) }
     }
 
     /// Mean units per day of each part whose demand comes from sites nearest to each location
