@@ -143,9 +143,12 @@ extension Simulation {
     }
 
     /// A repair finishes: with the loop's yield the unit becomes refurbished stock at its
-    /// destination (scrapped where that location does not stock the part).
+    /// destination. It is scrapped where that location does not stock the part, and for parts
+    /// whose refurbished units may not substitute for new (no order could ever take them, and
+    /// counted in the inventory position they would stop the policy from reordering).
     mutating func handleRepaired(part: Int) {
         guard let repair = state.network.repair, repairRandom.uniform() < repair.yield,
+              state.network.parts[part].refurbishedSubstitutes,
               let slot = state.network.slot(location: repair.destination, part: part) else { return }
         receive(slot: slot, quantity: 1, condition: .refurbished, wasOnOrder: false)
     }
