@@ -1,7 +1,22 @@
 #!/usr/bin/env bash
-# The whole test suite: Swift Testing and XCTest through `swift test`.
+# The whole test suite: Swift Testing and XCTest through `swift test`, then the analyst
+# notebooks executed headless on a results folder the simulator writes in this run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build --build-tests
 swift test --skip-build
+
+# Notebooks and static report on real simulator output.
+results=$(mktemp -d "${TMPDIR:-/tmp}/fslsim-test-results.XXXXXX")
+trap 'rm -rf "$results"' EXIT
+"$(swift build --show-bin-path)/fslsim" compare scenarios/demo.json \
+  --routing nearest --routing nearest:split=true --replications 3 --horizon-days 60 --warmup-days 5 \
+  --timeseries --quiet --out "$results/compare" > "$results/compare.txt"
+# A virtual environment keeps the notebooks' packages away from the system Python (PEP 668).
+if ! command -v python3 >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  apt-get install -y -qq python3 python3-venv python3-pip >/dev/null
+fi
+venv=.build/notebooks-venv
+[ -x "$venv/bin/python3" ] || python3 -m venv "$venv"
+PYTHON="$PWD/$venv/bin/python3" scripts/test-notebooks.sh "$results/compare"
