@@ -74,6 +74,7 @@ enum CompareCommand {
                                                                plans: plans, execution: execution, threads: runOptions.threads))
         console.out(render(summary: summary, paired: paired, labels: labels, baseline: baseline, network: network,
                            replications: plans[0].replications.count))
+        try execution.writeTrace(to: runOptions.traceDirectory)
         console.out("results: \(directory)\n")
     }
 

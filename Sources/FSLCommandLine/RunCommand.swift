@@ -43,6 +43,7 @@ enum RunCommand {
         var title = "\(network.name): \(plan.label), \(execution.replicationsRun) replications"
         if execution.wasInterrupted { title += " (interrupted: \(execution.replicationsRun) of \(execution.replicationsPlanned) ran)" }
         console.out(SummaryTable.render(summary, title: title))
+        try execution.writeTrace(to: runOptions.traceDirectory)
         console.out("results: \(directory)\n")
     }
 }

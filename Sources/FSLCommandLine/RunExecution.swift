@@ -12,6 +12,9 @@ struct RunExecution {
     var replicationsPlanned = 0
     var wasInterrupted = false
     var wallSeconds = 0.0
+    /// Trace files' rows, by plan, when tracing.
+    var ordersTrace = ""
+    var decisionsTrace = ""
 
     static func execute(_ plans: [ExperimentPlan], scenario: String, options: RunOptions,
                         console: Console) throws(CommandError) -> RunExecution {
@@ -35,6 +38,14 @@ struct RunExecution {
                 throw .usage(error.message)
             }
             doneBefore += results.count
+            if let traced = results.first(where: { $0.trace != nil }), let trace = traced.trace {
+                let orders = TraceTables.ordersCSV(trace, scenario: scenario, label: plan.label,
+                                                   replication: traced.replication, network: plan.network)
+                let decisions = TraceTables.decisionsCSV(trace, scenario: scenario, label: plan.label,
+                                                         replication: traced.replication, network: plan.network)
+                execution.ordersTrace += execution.ordersTrace.isEmpty ? orders : String(orders.drop { $0 != "\n" }.dropFirst())
+                execution.decisionsTrace += execution.decisionsTrace.isEmpty ? decisions : String(decisions.drop { $0 != "\n" }.dropFirst())
+            }
             execution.records += ExperimentRecords.replications(scenario: scenario, plan: plan, results: results)
             execution.timeseries += ExperimentRecords.timeseries(scenario: scenario, plan: plan, results: results)
             if results.count < plan.replications.count {
@@ -46,5 +57,20 @@ struct RunExecution {
         let elapsed = clock.now - start
         execution.wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return execution
+    }
+}
+
+extension RunExecution {
+    /// Writes `orders.csv` and `decisions.csv` into the trace folder, atomically.
+    func writeTrace(to directory: String?) throws(CommandError) {
+        guard let directory else { return }
+        do {
+            try OutputDirectory(creatingAt: directory).publish([
+                OutputFile(name: "orders.csv", contents: ordersTrace),
+                OutputFile(name: "decisions.csv", contents: decisionsTrace),
+            ])
+        } catch {
+            throw .failure("\(error.description)\nCheck that the folder is writable, or choose another with --trace.")
+        }
     }
 }

@@ -13,6 +13,7 @@ struct RunOptions {
         OptionSpec(name: "out", kind: .value, help: "output folder (default: results/<scenario>-<timestamp>/)"),
         OptionSpec(name: "timeseries", kind: .flag, help: "also write timeseries.csv (daily series)"),
         OptionSpec(name: "quiet", kind: .flag, help: "no progress bar"),
+        OptionSpec(name: "trace", kind: .value, help: "write orders.csv and decisions.csv of the first replication to DIR"),
     ]
 
     var replications: Int?
@@ -23,6 +24,7 @@ struct RunOptions {
     var out: String?
     var recordsTimeseries: Bool
     var isQuiet: Bool
+    var traceDirectory: String?
 
     init(_ parsed: ParsedArguments) throws(CommandError) {
         replications = try parsed.integer("replications", in: 1...10_000_000)
@@ -36,6 +38,7 @@ struct RunOptions {
         out = parsed.value("out")
         recordsTimeseries = parsed.flag("timeseries")
         isQuiet = parsed.flag("quiet")
+        traceDirectory = parsed.value("trace")
     }
 
     /// A plan for `network` with these overrides.
@@ -44,10 +47,12 @@ struct RunOptions {
                                   replications: replications.map { Array(0..<$0) }, masterSeed: seed,
                                   horizonHours: horizonDays.map { $0 * 24 }, warmupHours: warmupDays.map { $0 * 24 },
                                   recordsDailySeries: recordsTimeseries)
+        var traced = plan
+        if traceDirectory != nil { traced.tracedReplication = plan.replications.first }
         guard plan.warmupHours < plan.horizonHours else {
             throw .usage("the warm-up (\(plan.warmupHours / 24) days) must be shorter than the horizon (\(plan.horizonHours / 24) days); lower --warmup-days or raise --horizon-days")
         }
-        return plan
+        return traced
     }
 
     /// The output folder: `--out` or `results/<scenario>-<UTC timestamp>/`.

@@ -39,6 +39,8 @@ public struct ReplicationResult: Sendable {
     public var daily: [DailyPoint]
     /// Units created/received/shipped per slot and ending stock, for conservation checks.
     public var ledger: StockLedger
+    /// The trace, when this replication was traced.
+    public var trace: TraceRecorder?
 
     /// The value of `metric` for `segment`, if present.
     public func value(_ metric: String, segment: String = "all") -> Double? {

@@ -15,6 +15,7 @@ extension Simulation {
         let home = Int(state.sourcesBySite[site * state.sourceCount])
         plan.reset()
         routing.route(order, state: state, into: &plan)
+        if trace != nil, trace!.wants(order) { recordDecision(order) }
         var shipped = 0
         var latest = -Double.infinity
         for line in plan.lines where line.quantity > 0 {
@@ -57,7 +58,8 @@ extension Simulation {
     /// Ships units to the order's site now: takes them off the shelf, books costs, may start a
     /// repair return, reviews the source's stock. Returns the delivery time.
     @discardableResult
-    mutating func ship(_ order: Order, from source: Int, condition: Condition, mode: Int, quantity: Int) -> Double {
+    mutating func ship(_ order: Order, from source: Int, condition: Condition, mode: Int, quantity: Int,
+                       backorder: Backorder? = nil) -> Double {
         let network = state.network
         guard let slot = network.slot(location: source, part: order.part) else {
             preconditionFailure("routing shipped from a location that does not stock the part")
@@ -85,10 +87,20 @@ extension Simulation {
             if let delay = customsDelays[pair] { delivery += delay.sample(customsRandom) }
             customsCost = rule.brokerageFee + rule.dutyRate * network.parts[order.part].unitCost * Double(quantity)
         }
+        let shippingCost = shippingMode.cost(km: km, weightKg: network.parts[order.part].weightKg, quantity: quantity)
         if order.createdAt >= settings.warmupHours {
-            metrics.costShipping += shippingMode.cost(km: km, weightKg: network.parts[order.part].weightKg, quantity: quantity)
+            metrics.costShipping += shippingCost
             metrics.costHandling += location.handlingFeePerPick
             metrics.costCustoms += customsCost
+        }
+        if trace != nil, trace!.wants(order) {
+            let line = trace!.nextLine(of: order)
+            trace!.orderLines.append(OrderLineTrace(
+                order: order, line: line, quantity: quantity, source: source, mode: mode, condition: condition,
+                delivered: delivery, wasBackordered: backorder != nil,
+                backorderWaitHours: backorder.map { state.now - $0.since } ?? 0,
+                backorderLocation: backorder?.location ?? -1, reevaluations: backorder?.reevaluations ?? 0,
+                shippingCost: shippingCost, handlingCost: location.handlingFeePerPick, customsCost: customsCost))
         }
         if let repair = network.repair, repair.returnFraction > 0, let distributions = repairDistributions {
             for _ in 0..<quantity where repairRandom.uniform() < repair.returnFraction {
@@ -98,5 +110,41 @@ extension Simulation {
         }
         reviewStock(slot: slot)
         return delivery
+    }
+}
+
+extension Simulation {
+    /// Records the routing decision just made, with every stocking location's facts (the state is
+    /// still as the strategy saw it).
+    mutating func recordDecision(_ order: Order) {
+        var candidates: [(source: Int, usable: Int, candidate: Candidate?)] = []
+        for source32 in state.sourcesByDistance(site: order.site) {
+            let source = Int(source32)
+            guard state.network.slot(location: source, part: order.part) != nil else { continue }
+            let condition = state.defaultCondition(location: source, for: order)
+            candidates.append((source, state.usableStock(location: source, for: order),
+                               state.evaluate(order, source: source, condition: condition)))
+        }
+        trace!.decisions.append(DecisionTrace(order: order, candidates: candidates, lines: plan.lines,
+                                              backorderLocation: plan.lines.reduce(0) { $0 + $1.quantity } < order.quantity
+                                                  ? (plan.backorderLocation ?? fallbackBackorderLocation(for: order)) : nil,
+                                              reason: plan.reason))
+    }
+
+    /// Records lines still open at the horizon.
+    mutating func recordOpenLines() {
+        guard trace != nil else { return }
+        for ids in state.pending {
+            for id in ids {
+                let backorder = state.backorderPool[id]
+                guard trace!.wants(backorder.order) else { continue }
+                let line = trace!.nextLine(of: backorder.order)
+                trace!.orderLines.append(OrderLineTrace(
+                    order: backorder.order, line: line, quantity: backorder.quantity, source: -1, mode: -1,
+                    condition: .new, delivered: .nan, wasBackordered: true,
+                    backorderWaitHours: state.now - backorder.since, backorderLocation: backorder.location,
+                    reevaluations: backorder.reevaluations, shippingCost: 0, handlingCost: 0, customsCost: 0))
+            }
+        }
     }
 }

@@ -121,7 +121,8 @@ extension Simulation {
             var partial = order
             partial.quantity = count
             let mode = state.evaluate(partial, source: location, condition: condition)?.mode ?? 0
-            delivered = max(delivered, ship(partial, from: location, condition: condition, mode: mode, quantity: count))
+            delivered = max(delivered, ship(partial, from: location, condition: condition, mode: mode, quantity: count,
+                                            backorder: backorder))
         }
         if backorder.quantity == 0 {
             state.backorderPool.remove(id)

@@ -55,10 +55,14 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
     var ledger: StockLedger
     var daily = DailySeries()
     var orderCount = 0
+    /// The trace being recorded, if tracing is on.
+    public var trace: TraceRecorder?
 
     /// Prepares replication `settings.replication` of `network`.
-    public init(network: Network, routing: Routing, allocation: Allocation, settings: ReplicationSettings) {
+    public init(network: Network, routing: Routing, allocation: Allocation, settings: ReplicationSettings,
+                trace: TraceRecorder? = nil) {
         self.settings = settings
+        self.trace = trace
         self.routing = routing
         self.allocation = allocation
         state = NetworkState(network: network)
@@ -127,10 +131,11 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
             metrics.recordOutcome(record.order, home: record.home, delivered: nil, horizon: horizon)
         }
         let openUnits = Int(metrics.backorderUnits)
+        recordOpenLines()
         ledger.ending = state.network.stockSlots.indices.map { state.onHand(slot: $0) }
         return ReplicationResult(
             replication: settings.replication, seed: settings.masterSeed,
             metrics: metrics.values(events: calendar.eventsExecuted, horizon: horizon, openBackorderUnits: openUnits),
-            daily: daily.points(network: state.network), ledger: ledger)
+            daily: daily.points(network: state.network), ledger: ledger, trace: trace)
     }
 }

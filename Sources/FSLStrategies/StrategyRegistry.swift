@@ -67,9 +67,10 @@ public enum StrategyRegistry {
 /// Runs one replication with strategies chosen at run time: the existentials are opened once
 /// here, so the simulation itself is specialised for the concrete strategy types.
 public func simulate(network: Network, routing: any RoutingStrategy, allocation: any AllocationStrategy,
-                     settings: ReplicationSettings) -> ReplicationResult {
+                     settings: ReplicationSettings, trace: TraceRecorder? = nil) -> ReplicationResult {
     func run<R: RoutingStrategy, A: AllocationStrategy>(_ routing: R, _ allocation: A) -> ReplicationResult {
-        var simulation = Simulation(network: network, routing: routing, allocation: allocation, settings: settings)
+        var simulation = Simulation(network: network, routing: routing, allocation: allocation, settings: settings,
+                                    trace: trace)
         return simulation.run()
     }
     return run(routing, allocation)

@@ -20,6 +20,10 @@ public struct ExperimentPlan: Sendable {
     public var warmupHours: Double
     /// Whether to record daily series.
     public var recordsDailySeries: Bool
+    /// The replication whose order lines and decisions are traced (`--trace`), if any.
+    public var tracedReplication: Int?
+    /// Trace only this order number (for `fslsim explain`).
+    public var tracedOrder: Int?
 
     /// A plan with the network's defaults for anything not given.
     public init(network: Network, routing: StrategyChoice? = nil, allocation: StrategyChoice? = nil,

@@ -50,6 +50,7 @@ public enum ExperimentRunner {
         let settings = ReplicationSettings(network: plan.network, replication: replication, masterSeed: plan.masterSeed,
                                            horizonHours: plan.horizonHours, warmupHours: plan.warmupHours,
                                            recordsDailySeries: plan.recordsDailySeries)
-        return simulate(network: plan.network, routing: routing, allocation: allocation, settings: settings)
+        let trace = plan.tracedReplication == replication ? TraceRecorder(onlyOrder: plan.tracedOrder) : nil
+        return simulate(network: plan.network, routing: routing, allocation: allocation, settings: settings, trace: trace)
     }
 }
