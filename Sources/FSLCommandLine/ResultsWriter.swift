@@ -50,6 +50,7 @@ enum ResultsWriter {
             "interrupted": execution.wasInterrupted,
             "horizon_days": (first?.horizonHours ?? 0) / 24,
             "warmup_days": (first?.warmupHours ?? 0) / 24,
+            "warmup_rule": arguments.contains("auto") ? "MSER-5 on the daily open-backorder and on-hand series of a pilot replication" : "given",
             "strategies": plans.map { ["routing": $0.routing.description, "allocation": $0.allocation.description] },
             "threads": threads,
             "wall_seconds": execution.wallSeconds,

@@ -8,7 +8,7 @@ struct RunOptions {
         OptionSpec(name: "replications", kind: .value, help: "number of replications (default: the scenario's)"),
         OptionSpec(name: "seed", kind: .value, help: "master seed (default: the scenario's)"),
         OptionSpec(name: "horizon-days", kind: .value, help: "simulated days per replication"),
-        OptionSpec(name: "warmup-days", kind: .value, help: "days discarded before metrics start"),
+        OptionSpec(name: "warmup-days", kind: .value, help: "days discarded before metrics start, or auto (MSER-5)"),
         OptionSpec(name: "threads", kind: .value, help: "worker threads (default: all cores)"),
         OptionSpec(name: "out", kind: .value, help: "output folder (default: results/<scenario>-<timestamp>/)"),
         OptionSpec(name: "timeseries", kind: .flag, help: "also write timeseries.csv (daily series)"),
@@ -25,6 +25,8 @@ struct RunOptions {
     var recordsTimeseries: Bool
     var isQuiet: Bool
     var traceDirectory: String?
+    /// `--warmup-days auto`: detect the warm-up with MSER-5 on a pilot replication.
+    var detectsWarmup = false
 
     init(_ parsed: ParsedArguments) throws(CommandError) {
         replications = try parsed.integer("replications", in: 1...10_000_000)
@@ -33,7 +35,11 @@ struct RunOptions {
             self.seed = seed
         }
         horizonDays = try parsed.number("horizon-days", in: 0.001...36_500)
-        warmupDays = try parsed.number("warmup-days", in: 0...36_500)
+        if parsed.value("warmup-days") == "auto" {
+            detectsWarmup = true
+        } else {
+            warmupDays = try parsed.number("warmup-days", in: 0...36_500)
+        }
         threads = try parsed.integer("threads", in: 1...4096) ?? ProcessInfo.processInfo.activeProcessorCount
         out = parsed.value("out")
         recordsTimeseries = parsed.flag("timeseries")
@@ -48,8 +54,12 @@ struct RunOptions {
                                   horizonHours: horizonDays.map { $0 * 24 }, warmupHours: warmupDays.map { $0 * 24 },
                                   recordsDailySeries: recordsTimeseries)
         var traced = plan
+        if detectsWarmup {
+            let detected = WarmupDetection.detect(plan)
+            traced.warmupHours = min(Double(detected.days) * 24, plan.horizonHours / 2)
+        }
         if traceDirectory != nil { traced.tracedReplication = plan.replications.first }
-        guard plan.warmupHours < plan.horizonHours else {
+        guard traced.warmupHours < traced.horizonHours else {
             throw .usage("the warm-up (\(plan.warmupHours / 24) days) must be shorter than the horizon (\(plan.horizonHours / 24) days); lower --warmup-days or raise --horizon-days")
         }
         return traced
