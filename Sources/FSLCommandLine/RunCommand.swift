@@ -6,7 +6,8 @@ enum RunCommand {
     static let help = """
         usage: fslsim run SCENARIO [--routing R[:k=v,...]] [--allocation A[:k=v,...]] [--replications N]
                           [--seed S] [--horizon-days D] [--warmup-days W] [--threads T] [--out DIR]
-                          [--timeseries] [--quiet]
+                          [--timeseries] [--quiet] [--trace DIR] [--target-ci METRIC=HALFWIDTH]
+                          [--max-replications N]
 
         Runs N replications (default: the scenario's) and prints metric, mean and 95% CI; writes
         replications.csv, summary.csv (and timeseries.csv) and run.json to DIR.
@@ -14,11 +15,14 @@ enum RunCommand {
         examples:
           fslsim run scenarios/demo.json
           fslsim run scenarios/demo.json --routing sla-then-cost --replications 20 --out results/demo-slc
+          fslsim run scenarios/demo.json --target-ci sla_attainment=0.005 --warmup-days auto
         """
 
     static let options = RunOptions.specs + [
         OptionSpec(name: "routing", kind: .value, help: "routing strategy (default: the scenario's)"),
         OptionSpec(name: "allocation", kind: .value, help: "allocation strategy (default: the scenario's)"),
+        OptionSpec(name: "target-ci", kind: .repeatable, help: "METRIC=HALFWIDTH: add replications until the 95% CI half-width is reached"),
+        OptionSpec(name: "max-replications", kind: .value, help: "cap for --target-ci (default 1000)"),
     ]
 
     static func run(_ arguments: [String], console: Console) throws(CommandError) {
@@ -29,10 +33,38 @@ enum RunCommand {
         let routing = try parsed.value("routing").map { (text) throws(CommandError) in try StrategyChoice.parse(text, flag: "routing") }
         let allocation = try parsed.value("allocation").map { (text) throws(CommandError) in try StrategyChoice.parse(text, flag: "allocation") }
         if routing == nil || allocation == nil { try ScenarioInput.checkDefaults(of: network) }
-        let plan = try runOptions.plan(network: network, routing: routing ?? network.routing,
+        var plan = try runOptions.plan(network: network, routing: routing ?? network.routing,
                                        allocation: allocation ?? network.allocation)
         try ScenarioInput.check(routing: plan.routing, allocation: plan.allocation, network: network)
-        let execution = try RunExecution.execute([plan], scenario: network.name, options: runOptions, console: console)
+        var targets: [PrecisionTarget] = []
+        for text in parsed.all("target-ci") {
+            do { targets.append(try PrecisionTarget(parsing: text)) } catch { throw .usage(error.message) }
+            if let target = targets.last, Metric(rawValue: target.metric) == nil {
+                let names = Metric.allCases.map(\.rawValue)
+                let hint = ParsedArguments.closest(target.metric, names).map { " (did you mean \($0)?)" } ?? ""
+                throw .usage("--target-ci: unknown metric \"\(target.metric)\"\(hint); metrics: \(names.joined(separator: ", "))")
+            }
+        }
+        let cap = try parsed.integer("max-replications", in: 2...10_000_000) ?? 1000
+        var execution = try RunExecution.execute([plan], scenario: network.name, options: runOptions, console: console)
+        var stopping: StoppingDecision?
+        while !targets.isEmpty, !execution.wasInterrupted {
+            let decision: StoppingDecision
+            do {
+                decision = try SequentialStopping.decision(for: targets, summaries: MetricTables.summaryRows(from: execution.records),
+                                                           maximumReplications: cap)
+            } catch {
+                throw .usage(error.message)
+            }
+            stopping = decision
+            guard !decision.isTargetReached, decision.additionalReplications > 0 else { break }
+            var more = plan
+            let next = (plan.replications.max() ?? -1) + 1
+            more.replications = Array(next..<(next + decision.additionalReplications))
+            more.tracedReplication = nil
+            plan.replications += more.replications
+            execution.append(try RunExecution.execute([more], scenario: network.name, options: runOptions, console: console))
+        }
         guard execution.replicationsRun > 0 else { throw .failure("interrupted before any replication finished; nothing written") }
         let summary = MetricTables.summaryRows(from: execution.records)
         let directory = runOptions.outputDirectory(scenario: network.name)
@@ -42,6 +74,9 @@ enum RunCommand {
                                                                execution: execution, threads: runOptions.threads))
         var title = "\(network.name): \(plan.label), \(execution.replicationsRun) replications"
         if execution.wasInterrupted { title += " (interrupted: \(execution.replicationsRun) of \(execution.replicationsPlanned) ran)" }
+        if let stopping {
+            title += stopping.isTargetReached ? "; --target-ci reached" : "; --target-ci NOT reached (capped at \(cap) replications)"
+        }
         console.out(SummaryTable.render(summary, title: title))
         try execution.writeTrace(to: runOptions.traceDirectory)
         console.out("results: \(directory)\n")

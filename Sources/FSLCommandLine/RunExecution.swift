@@ -61,6 +61,16 @@ struct RunExecution {
 }
 
 extension RunExecution {
+    /// Adds the records of a later batch of the same run.
+    mutating func append(_ later: RunExecution) {
+        records += later.records
+        timeseries += later.timeseries
+        replicationsRun += later.replicationsRun
+        replicationsPlanned += later.replicationsPlanned
+        wasInterrupted = wasInterrupted || later.wasInterrupted
+        wallSeconds += later.wallSeconds
+    }
+
     /// Writes `orders.csv` and `decisions.csv` into the trace folder, atomically.
     func writeTrace(to directory: String?) throws(CommandError) {
         guard let directory else { return }
