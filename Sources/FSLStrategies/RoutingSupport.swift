@@ -5,14 +5,19 @@ import FSLSimulation
 // precomputed source order and keep the best candidate so far.
 
 extension NetworkState {
-    /// The location nearest the order's site that stocks its part: where an order waits when
-    /// no strategy-specific location applies (nil only when the part is stocked nowhere, which
-    /// the scenario loader rejects).
+    /// The location nearest the order's site that stocks its part on a lane the order may use
+    /// (a backorder waiting across a forbidden border would later ship across it); failing that,
+    /// the nearest that stocks it at all. Nil only when the part is stocked nowhere, which the
+    /// scenario loader rejects. Called only when an order is backordered.
     func nearestStockingLocation(for order: Order) -> Int? {
-        for source in sourcesByDistance(site: order.site) where network.slot(location: Int(source), part: order.part) != nil {
-            return Int(source)
+        var anyStocking: Int?
+        for source32 in sourcesByDistance(site: order.site) {
+            let source = Int(source32)
+            guard network.slot(location: source, part: order.part) != nil else { continue }
+            if anyStocking == nil { anyStocking = source }
+            if evaluate(order, source: source, condition: .new) != nil { return source }
         }
-        return nil
+        return anyStocking
     }
 }
 
