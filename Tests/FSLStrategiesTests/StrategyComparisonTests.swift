@@ -29,7 +29,6 @@ private func run(_ network: Network, routing: StrategyChoice = StrategyChoice(na
             let goldTier = b.value("sla_attainment", segment: "tier=gold")!
             let silverFCFS = a.value("sla_attainment", segment: "tier=silver")!
             let silverTier = b.value("sla_attainment", segment: "tier=silver")!
-            print("replication \(a.replication): gold fcfs \(goldFCFS) tier \(goldTier); silver fcfs \(silverFCFS) tier \(silverTier); penalty fcfs \(a.value("cost_penalty")!) tier \(b.value("cost_penalty")!)")
             #expect(goldTier > goldFCFS + 0.3, "measured: gold ≈ 0.35–0.39 under fcfs, ≈ 0.98 under tier-priority")
             #expect(silverTier < silverFCFS)
             #expect(b.value("cost_penalty")! < a.value("cost_penalty")!)
