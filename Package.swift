@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "FSLKernel", dependencies: ["CGSL"], swiftSettings: checkedSettings),
         .target(name: "FSLNetwork", dependencies: ["FSLKernel"], swiftSettings: checkedSettings),
         .target(name: "FSLSimulation", dependencies: ["FSLKernel", "FSLNetwork"], swiftSettings: checkedSettings),
-        .target(name: "FSLStrategies", dependencies: ["FSLKernel", "FSLNetwork", "FSLSimulation"], swiftSettings: checkedSettings),
+        .target(name: "FSLStrategies", dependencies: ["CGSL", "FSLKernel", "FSLNetwork", "FSLSimulation"], swiftSettings: checkedSettings),
         .target(
             name: "FSLExperiments",
             dependencies: ["CGSL", "FSLKernel", "FSLNetwork", "FSLSimulation", "FSLStrategies"],
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "FSLKernelTests", dependencies: ["FSLKernel", "TestSupport"]),
         .testTarget(name: "FSLNetworkTests", dependencies: ["FSLNetwork", "TestSupport"]),
         .testTarget(name: "FSLSimulationTests", dependencies: ["FSLSimulation", "FSLStrategies", "TestSupport"]),
-        .testTarget(name: "FSLStrategiesTests", dependencies: ["FSLStrategies", "TestSupport"]),
+        .testTarget(name: "FSLStrategiesTests", dependencies: ["FSLNetwork", "FSLSimulation", "FSLStrategies", "TestSupport"]),
         .testTarget(name: "FSLExperimentsTests", dependencies: ["FSLExperiments", "TestSupport"]),
         .testTarget(name: "FSLCommandLineTests", dependencies: ["FSLCommandLine", "TestSupport"]),
     ]

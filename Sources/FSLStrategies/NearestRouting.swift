@@ -2,7 +2,8 @@ import FSLNetwork
 import FSLSimulation
 
 /// `nearest`: the closest location with usable stock, shipped by its best mode; with no stock
-/// anywhere, backorder at the closest location that stocks the part. The naive baseline.
+/// anywhere, backorder at the closest location that stocks the part on a lane the order may use.
+/// The naive baseline.
 ///
 /// With `split=true`, an order larger than any one location's stock takes what each location
 /// has, nearest first.
@@ -38,7 +39,8 @@ public struct NearestRouting: RoutingStrategy {
             plan.reason = .nearestWithStock
             if remaining == 0 { return }
         }
-        plan.backorderLocation = nearestStocking
+        // Not `nearestStocking` itself: that may be across a border the contract forbids.
+        plan.backorderLocation = nearestStocking.flatMap { _ in state.nearestStockingLocation(for: order) }
         plan.reason = plan.lines.isEmpty ? .noStockBackordered : .split
     }
 }

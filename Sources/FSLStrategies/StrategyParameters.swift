@@ -13,6 +13,14 @@ public struct StrategyParameter: Sendable {
         case boolean
         /// One of the listed words.
         case choice([String])
+        /// Zero or more of the listed words joined by `+`, e.g. `misses_sla+cross_border`, in the
+        /// order given (order matters where the strategy says so); the empty text is the empty list.
+        case list([String])
+        /// `auto` (the strategy derives the value from the network) or a real number in the range.
+        case optionalNumber(ClosedRange<Double>)
+        /// Free text whose grammar the strategy's factory checks against the network, e.g.
+        /// `north:2+south:1`; the associated text describes the grammar for listings.
+        case text(String)
     }
 
     /// Parameter name, e.g. `split`.
@@ -39,6 +47,9 @@ public struct StrategyParameter: Sendable {
         case .integer(let range): "integer \(range.lowerBound)...\(range.upperBound)"
         case .boolean: "true|false"
         case .choice(let words): words.joined(separator: "|")
+        case .list(let words): "list of " + words.joined(separator: "|") + " joined by +"
+        case .optionalNumber(let range): "auto|number \(range.lowerBound)...\(range.upperBound)"
+        case .text(let grammar): grammar
         }
     }
 
@@ -51,7 +62,19 @@ public struct StrategyParameter: Sendable {
         case .boolean:
             guard text == "true" || text == "false" else { return "must be true or false" }
         case .choice(let words):
-            guard words.contains(text) else { return "must be one of \(words.joined(separator: ", "))" }
+            guard words.contains(text) else {
+                return "must be one of \(words.joined(separator: ", "))\(didYouMean(text, words))"
+            }
+        case .list(let words):
+            for item in StrategyParameters.listItems(text) where !words.contains(item) {
+                return "names \"\(item)\", which is not one of \(words.joined(separator: ", "))\(didYouMean(item, words))"
+            }
+        case .optionalNumber(let range):
+            guard text == "auto" || Double(text).map(range.contains) == true else {
+                return "must be auto or a number in \(range.lowerBound)...\(range.upperBound)"
+            }
+        case .text:
+            break
         }
         return nil
     }
@@ -71,6 +94,15 @@ public struct StrategyParameters: Sendable {
     public func bool(_ name: String) -> Bool { values[name] == "true" }
     /// A choice or text parameter.
     public func text(_ name: String) -> String { values[name] ?? "" }
+    /// A list parameter's words, in the order given.
+    public func list(_ name: String) -> [String] { StrategyParameters.listItems(values[name] ?? "") }
+    /// An `auto`-or-number parameter: nil for `auto`.
+    public func optionalNumber(_ name: String) -> Double? { Double(values[name] ?? "") }
+
+    /// Splits `a+b+c` into its words; the empty text (or `none`) is the empty list.
+    static func listItems(_ text: String) -> [String] {
+        text.isEmpty || text == "none" ? [] : text.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+    }
 
     /// Validates `choice`'s parameters against `declared`, filling in defaults.
     static func resolve(_ choice: StrategyChoice, declared: [StrategyParameter]) throws(StrategyError) -> StrategyParameters {

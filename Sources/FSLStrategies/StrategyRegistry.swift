@@ -10,8 +10,9 @@ public struct RoutingEntry: Sendable {
     public var summary: String
     /// Accepted parameters.
     public var parameters: [StrategyParameter]
-    /// Builds the strategy for a network.
-    public var make: @Sendable (StrategyParameters, Network) -> any RoutingStrategy
+    /// Builds the strategy for a network; throws where a parameter does not fit the network
+    /// (e.g. a region name that does not exist).
+    public var make: @Sendable (StrategyParameters, Network) throws(StrategyError) -> any RoutingStrategy
 }
 
 /// An allocation strategy as registered.
@@ -22,8 +23,8 @@ public struct AllocationEntry: Sendable {
     public var summary: String
     /// Accepted parameters.
     public var parameters: [StrategyParameter]
-    /// Builds the strategy for a network.
-    public var make: @Sendable (StrategyParameters, Network) -> any AllocationStrategy
+    /// Builds the strategy for a network; throws where a parameter does not fit the network.
+    public var make: @Sendable (StrategyParameters, Network) throws(StrategyError) -> any AllocationStrategy
 }
 
 /// Every strategy fslsim ships, by name. Each strategy lives in its own file and contributes
@@ -32,11 +33,23 @@ public enum StrategyRegistry {
     /// Routing strategies in listing order.
     public static let routing: [RoutingEntry] = [
         NearestRouting.entry,
+        ASLPriorityRouting.entry,
+        CheapestRouting.entry,
+        SLAThenCostRouting.entry,
+        ExcessFirstRouting.entry,
+        RefurbishedFirstRouting.entry,
+        WeightedRouting.entry,
+        RiskAwareRouting.entry,
+        RuleChainRouting.entry,
     ]
 
     /// Allocation strategies in listing order.
     public static let allocation: [AllocationEntry] = [
         FirstComeFirstServed.entry,
+        TierPriorityAllocation.entry,
+        WeightedAllocation.entry,
+        PenaltyAwareAllocation.entry,
+        FairShareAllocation.entry,
     ]
 
     /// Builds the routing strategy `choice` names.
@@ -46,7 +59,7 @@ public enum StrategyRegistry {
             let names = routing.map(\.name)
             throw StrategyError("unknown routing strategy \"\(choice.name)\"\(didYouMean(choice.name, names)); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
         }
-        return entry.make(try StrategyParameters.resolve(choice, declared: entry.parameters), network)
+        return try entry.make(try StrategyParameters.resolve(choice, declared: entry.parameters), network)
     }
 
     /// Builds the allocation strategy `choice` names.
@@ -55,12 +68,17 @@ public enum StrategyRegistry {
             let names = allocation.map(\.name)
             throw StrategyError("unknown allocation strategy \"\(choice.name)\"\(didYouMean(choice.name, names)); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
         }
-        return entry.make(try StrategyParameters.resolve(choice, declared: entry.parameters), network)
+        return try entry.make(try StrategyParameters.resolve(choice, declared: entry.parameters), network)
     }
 
     /// Checks that a choice names a known strategy with valid parameters.
     public static func validate(routing choice: StrategyChoice, network: Network) throws(StrategyError) {
         _ = try makeRouting(choice, network: network)
+    }
+
+    /// Checks that a choice names a known allocation strategy with valid parameters.
+    public static func validate(allocation choice: StrategyChoice, network: Network) throws(StrategyError) {
+        _ = try makeAllocation(choice, network: network)
     }
 }
 
