@@ -70,6 +70,9 @@ public struct Network: Sendable {
     public var routing: StrategyChoice
     /// Default allocation strategy.
     public var allocation: StrategyChoice
+    /// Whether supply arriving at one location may serve backorders waiting at others
+    /// (`backorders.reevaluation: "network"`).
+    public var reevaluatesNetworkWide = false
 
     /// `slotIndex[location * parts.count + part]` is the stock slot, or −1 where the part is not
     /// on the location's ASL.
@@ -153,4 +156,13 @@ public struct Network: Sendable {
 
     /// Mean orders per day over all demand families.
     public var totalOrdersPerDay: Double { demand.map(\.ordersPerDay).reduce(0, +) }
+}
+
+extension Network {
+    /// A copy with `change` applied.
+    public func with(_ change: (inout Network) -> Void) -> Network {
+        var copy = self
+        change(&copy)
+        return copy
+    }
 }

@@ -10,7 +10,7 @@ public enum ScenarioLoader {
     /// Top-level keys of a scenario file.
     static let topLevelKeys = [
         "name", "description", "clock", "shipping_modes", "locations", "parts", "suppliers", "stock", "repair",
-        "transfers", "cross_border", "contracts", "regions", "sites", "demand", "routing", "allocation",
+        "transfers", "cross_border", "contracts", "regions", "sites", "demand", "routing", "allocation", "backorders",
     ]
 
     /// Loads the scenario at `path`.
@@ -94,6 +94,7 @@ final class ScenarioReader {
         let slots = readStock(top.required("stock"))
         let routing = readStrategy(top["routing"]) ?? StrategyChoice(name: "nearest")
         let allocation = readStrategy(top["allocation"]) ?? StrategyChoice(name: "fcfs")
+        let networkWide = readBackorderSettings(top["backorders"])
         checkDemandIsStocked(slots: slots, node: top.node)
         guard log.isClean, let clock else { return nil }
         return Network(
@@ -102,6 +103,20 @@ final class ScenarioReader {
             parts: parts, modes: modes, contracts: contracts, regions: regions, sites: sites, suppliers: suppliers,
             stockSlots: slots, demand: demand, repair: repair, transfers: transfers, crossBorder: crossBorder,
             routing: routing, allocation: allocation)
+            .with { $0.reevaluatesNetworkWide = networkWide }
+    }
+
+    /// `"backorders": {"reevaluation": "location" | "network"}`.
+    func readBackorderSettings(_ node: JSONNode?) -> Bool {
+        guard let object = node?.object(keys: ["reevaluation"]), let scope = object["reevaluation"],
+              let text = scope.string else { return false }
+        switch text {
+        case "location": return false
+        case "network": return true
+        default:
+            scope.report("must be \"location\" (supply serves backorders waiting where it arrives) or \"network\" (leftover supply also serves backorders waiting elsewhere); found \"\(text)\"")
+            return false
+        }
     }
 
     /// Reads an array of objects with unique `id`s, reporting duplicates.

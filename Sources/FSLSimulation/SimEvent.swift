@@ -11,6 +11,8 @@ public enum SimEvent: Sendable {
     case repairDone(part: Int32)
     /// A lateral transfer of `quantity` units arrives at stock slot `slot`.
     case transferArrival(slot: Int32, quantity: Int32, condition: Int8)
+    /// A lateral (location-to-location) transfer of new units arrives at stock slot `slot`.
+    case lateralTransferArrival(slot: Int32, quantity: Int32)
     /// End of a simulated day: record the daily series.
     case dayEnd
 }

@@ -45,14 +45,27 @@ extension Simulation {
         metrics.backorderUnits += Double(remaining)
         if order.createdAt >= settings.warmupHours { metrics.backordersCreated += Double(remaining) }
         reviewStock(slot: slot)
+        // The strategy may park an order where usable stock stands (waiting for a preferred
+        // source, or behind refurbished-only stock): give allocation the chance to release it.
+        if state.onHand(slot: slot) > 0 { allocate(slot: slot) }
+        requestLateralTransfer(toSlot: slot)
     }
 
-    /// The nearest location that stocks the part (every demanded part is stocked somewhere).
+    /// The nearest location that stocks the part on a lane the order may use (the nearest
+    /// stocking location at all when every lane is forbidden; every demanded part is stocked
+    /// somewhere).
     func fallbackBackorderLocation(for order: Order) -> Int {
-        for source in state.sourcesByDistance(site: order.site) where state.network.slot(location: Int(source), part: order.part) != nil {
-            return Int(source)
+        var nearestStocking: Int?
+        for source32 in state.sourcesByDistance(site: order.site) {
+            let source = Int(source32)
+            guard state.network.slot(location: source, part: order.part) != nil else { continue }
+            if state.evaluate(order, source: source, condition: .new) != nil { return source }
+            if nearestStocking == nil { nearestStocking = source }
         }
-        preconditionFailure("part \(order.part) is stocked nowhere; the loader should have rejected the scenario")
+        guard let nearestStocking else {
+            preconditionFailure("part \(order.part) is stocked nowhere; the loader should have rejected the scenario")
+        }
+        return nearestStocking
     }
 
     /// Ships units to the order's site now: takes them off the shelf, books costs, may start a

@@ -79,62 +79,92 @@ extension Simulation {
         reviewStock(slot: slot)
     }
 
-    /// Releases backorders waiting at `slot` while stock lasts, in the allocation strategy's order.
+    /// Releases backorders waiting at `slot` while stock lasts, in the allocation strategy's order;
+    /// with network-wide re-evaluation, stock left over then serves backorders of the same part
+    /// waiting at other locations (shipped directly from here).
     mutating func allocate(slot: Int) {
         while !state.pending[slot].isEmpty, state.onHand(slot: slot) > 0 {
-            let onlyRefurbished = state.onHandNew[slot] == 0
-            var candidates = state.pending[slot]
-            if onlyRefurbished {
+            let id: Int32
+            if state.onHandNew[slot] == 0 {
+                // Only refurbished units: offer them to the orders that accept them.
                 scratch.removeAll(keepingCapacity: true)
-                for id in candidates where state.acceptsRefurbished(state.backorderPool[id].order) { scratch.append(id) }
-                if scratch.isEmpty { return }
-                candidates = scratch
+                for id in state.pending[slot] where state.acceptsRefurbished(state.backorderPool[id].order) { scratch.append(id) }
+                if scratch.isEmpty { break }
+                guard let position = allocation.choose(pending: scratch, slot: slot, state: state) else {
+                    countReevaluations(scratch)
+                    return
+                }
+                id = scratch[position]
+            } else {
+                guard let position = allocation.choose(pending: state.pending[slot], slot: slot, state: state) else {
+                    countReevaluations(state.pending[slot])
+                    return
+                }
+                id = state.pending[slot][position]
             }
-            guard let position = allocation.choose(pending: candidates, slot: slot, state: state) else {
-                for id in candidates { state.backorderPool[id].reevaluations += 1 }
-                return
-            }
-            release(candidates[position], slot: slot)
+            release(id, waitingAt: slot, from: slot)
         }
+        if settings.reevaluatesNetworkWide { allocateAcrossNetwork(from: slot) }
     }
 
-    /// Ships as much of one backorder as the slot's stock allows.
-    mutating func release(_ id: Int32, slot: Int) {
+    mutating func countReevaluations(_ ids: [Int32]) {
+        for id in ids { state.backorderPool[id].reevaluations += 1 }
+    }
+
+    /// Ships as much of one backorder (waiting at `waitingSlot`) as `sourceSlot`'s stock allows.
+    mutating func release(_ id: Int32, waitingAt waitingSlot: Int, from sourceSlot: Int) {
         var backorder = state.backorderPool[id]
         let order = backorder.order
         let accepted = state.acceptsRefurbished(order)
-        let newUnits = min(backorder.quantity, Int(state.onHandNew[slot]))
-        let refurbishedUnits = accepted ? min(backorder.quantity - newUnits, Int(state.onHandRefurbished[slot])) : 0
-        let location = backorder.location
+        let newUnits = min(backorder.quantity, Int(state.onHandNew[sourceSlot]))
+        let refurbishedUnits = accepted ? min(backorder.quantity - newUnits, Int(state.onHandRefurbished[sourceSlot])) : 0
+        let source = state.network.stockSlots[sourceSlot].location
         let units = newUnits + refurbishedUnits
         guard units > 0 else { return }
         // The backorder leaves the position before the shipment re-reviews the stock, so the
         // inventory position never sees the unit twice.
         backorder.quantity -= units
-        state.backorderedUnits[slot] -= Int32(units)
+        state.backorderedUnits[waitingSlot] -= Int32(units)
         metrics.backorderUnits -= Double(units)
         if order.createdAt >= settings.warmupHours {
             metrics.backorderWaitHours += Double(units) * (state.now - backorder.since)
         }
-        var delivered = -Double.infinity
-        for (condition, count) in [(Condition.new, newUnits), (.refurbished, refurbishedUnits)] where count > 0 {
-            var partial = order
-            partial.quantity = count
-            let mode = state.evaluate(partial, source: location, condition: condition)?.mode ?? 0
-            delivered = max(delivered, ship(partial, from: location, condition: condition, mode: mode, quantity: count,
-                                            backorder: backorder))
-        }
         if backorder.quantity == 0 {
             state.backorderPool.remove(id)
-            if let index = state.pending[slot].firstIndex(of: id) { state.pending[slot].remove(at: index) }
+            if let index = state.pending[waitingSlot].firstIndex(of: id) { state.pending[waitingSlot].remove(at: index) }
         } else {
             state.backorderPool[id] = backorder
         }
+        var delivered = -Double.infinity
+        if newUnits > 0 { delivered = max(delivered, shipReleased(order, units: newUnits, condition: .new, from: source, backorder: backorder)) }
+        if refurbishedUnits > 0 {
+            delivered = max(delivered, shipReleased(order, units: refurbishedUnits, condition: .refurbished, from: source,
+                                                    backorder: backorder))
+        }
+        if waitingSlot != sourceSlot { reviewStock(slot: waitingSlot) }
         if let record = openOrders.deliver(backorder.openOrder, units: units, at: delivered) {
             metrics.recordOutcome(record.order, home: record.home, delivered: record.latestDelivery,
                                   horizon: settings.horizonHours)
             recordDailyOutcome(record.order, delivered: record.latestDelivery)
         }
+    }
+
+    private mutating func shipReleased(_ order: Order, units: Int, condition: Condition, from source: Int,
+                                       backorder: Backorder) -> Double {
+        var partial = order
+        partial.quantity = units
+        let mode = state.evaluate(partial, source: source, condition: condition)?.mode ?? fastestMode(from: source, site: order.site)
+        return ship(partial, from: source, condition: condition, mode: mode, quantity: units, backorder: backorder)
+    }
+
+    /// The mode with the shortest transit to the site (for a lane the evaluator rejects).
+    func fastestMode(from source: Int, site: Int) -> Int {
+        let km = state.network.distanceKm(site: site, location: source)
+        var best = 0, bestHours = Double.infinity
+        for (index, mode) in state.network.modes.enumerated() {
+            if let hours = mode.transitHours(km: km), hours < bestHours { (best, bestHours) = (index, hours) }
+        }
+        return best
     }
 
     /// A defective unit reaches the repair depot: start its repair.

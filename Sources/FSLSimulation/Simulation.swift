@@ -13,15 +13,19 @@ public struct ReplicationSettings: Sendable {
     public var warmupHours: Double
     /// Whether to record the daily series.
     public var recordsDailySeries: Bool
+    /// Whether supply left after a location's own backorders is offered to backorders of the
+    /// same part waiting at other locations (network-wide re-evaluation).
+    public var reevaluatesNetworkWide: Bool
 
     /// Settings from the network's defaults.
     public init(network: Network, replication: Int, masterSeed: UInt64? = nil, horizonHours: Double? = nil,
-                warmupHours: Double? = nil, recordsDailySeries: Bool = false) {
+                warmupHours: Double? = nil, recordsDailySeries: Bool = false, reevaluatesNetworkWide: Bool? = nil) {
         self.replication = replication
         self.masterSeed = masterSeed ?? network.masterSeed
         self.horizonHours = horizonHours ?? network.horizonHours
         self.warmupHours = warmupHours ?? network.warmupHours
         self.recordsDailySeries = recordsDailySeries
+        self.reevaluatesNetworkWide = reevaluatesNetworkWide ?? network.reevaluatesNetworkWide
     }
 }
 
@@ -55,6 +59,10 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
     var ledger: StockLedger
     var daily = DailySeries()
     var orderCount = 0
+    /// Stock slots of each part, for transfers and network-wide re-evaluation.
+    let slotsByPart: [[Int]]
+    /// Units in lateral transfer towards each slot.
+    var transferInbound: [Int32]
     /// The trace being recorded, if tracing is on.
     public var trace: TraceRecorder?
 
@@ -83,6 +91,10 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
         }
         supplierNextFree = Array(repeating: 0, count: network.suppliers.count * network.parts.count)
         internalRequests = Array(repeating: [], count: network.stockSlots.count)
+        var slotsByPart = Array(repeating: [Int](), count: network.parts.count)
+        for (index, slot) in network.stockSlots.enumerated() { slotsByPart[slot.part].append(index) }
+        self.slotsByPart = slotsByPart
+        transferInbound = Array(repeating: 0, count: network.stockSlots.count)
         metrics = MetricsCollector(network: network, warmup: settings.warmupHours)
         let initial = network.stockSlots.map { $0.initialNew + $0.initialRefurbished }
         ledger = StockLedger(initial: initial, received: Array(repeating: 0, count: initial.count),
@@ -112,6 +124,8 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
             case .transferArrival(let slot, let quantity, let condition):
                 receive(slot: Int(slot), quantity: Int(quantity), condition: Condition(rawValue: Int(condition)) ?? .new,
                         wasOnOrder: true)
+            case .lateralTransferArrival(let slot, let quantity):
+                receiveLateralTransfer(slot: Int(slot), quantity: Int(quantity))
             case .returnArrival(let part):
                 handleReturn(part: Int(part))
             case .repairDone(let part):

@@ -1,0 +1,81 @@
+import FSLKernel
+import FSLNetwork
+
+extension Simulation {
+    /// Lateral transfer on a backorder: when transfers are allowed and a backorder at `slot` is
+    /// not yet covered by transfers in transit, the nearest FSL or hub holding the part above its
+    /// target level sends its excess (at most the uncovered units) by the transfer mode.
+    ///
+    /// The units count as on order at the receiver, so its policy does not order them again; the
+    /// donor keeps at least its target level.
+    mutating func requestLateralTransfer(toSlot slot: Int) {
+        guard let transfers = state.network.transfers, transfers.isAllowed else { return }
+        let receiver = state.network.stockSlots[slot]
+        let uncovered = Int(state.backorderedUnits[slot]) - Int(transferInbound[slot])
+        guard uncovered > 0 else { return }
+        var best: (slot: Int, km: Double, excess: Int)?
+        for donorSlot in slotsByPart[receiver.part] where donorSlot != slot {
+            let donor = state.network.stockSlots[donorSlot]
+            let kind = state.network.locations[donor.location].kind
+            guard kind == .fsl || kind == .hub else { continue }
+            let excess = Int(state.onHandNew[donorSlot]) - donor.policy.targetLevel
+            guard excess > 0 else { continue }
+            let km = state.network.distanceKm(from: donor.location, to: receiver.location)
+            if best == nil || km < best!.km { best = (donorSlot, km, excess) }
+        }
+        guard let best else { return }
+        let donor = state.network.stockSlots[best.slot]
+        let mode = state.network.modes[transfers.mode]
+        guard let transit = mode.transitHours(km: best.km) else { return }
+        let quantity = min(best.excess, uncovered)
+        let location = state.network.locations[donor.location]
+        let ready = state.now + location.pickDelayHours
+        let departure = location.calendar.departure(readyAt: ready, mode: transfers.mode, dispatch: mode.dispatch) ?? ready
+        state.onHandNew[best.slot] -= Int32(quantity)
+        ledger.shipped[best.slot] += quantity
+        metrics.changeOnHand(location: donor.location, part: donor.part, by: -quantity)
+        state.onOrderUnits[slot] += Int32(quantity)
+        transferInbound[slot] += Int32(quantity)
+        if state.now >= settings.warmupHours {
+            metrics.costTransfer += mode.cost(km: best.km, weightKg: state.network.parts[donor.part].weightKg, quantity: quantity)
+                + transfers.costPerUnit * Double(quantity) + location.handlingFeePerPick
+        }
+        calendar.schedule(at: departure + transit, .lateralTransferArrival(slot: Int32(slot), quantity: Int32(quantity)))
+        reviewStock(slot: best.slot)
+    }
+
+    /// A lateral transfer arrives.
+    mutating func receiveLateralTransfer(slot: Int, quantity: Int) {
+        transferInbound[slot] -= Int32(quantity)
+        receive(slot: slot, quantity: quantity, condition: .new, wasOnOrder: true)
+    }
+
+    /// Network-wide re-evaluation: stock left at `sourceSlot` after its own backorders is offered
+    /// to backorders of the same part waiting elsewhere that it may serve (lane allowed, condition
+    /// accepted), in the allocation strategy's order; released units ship straight to the customer.
+    mutating func allocateAcrossNetwork(from sourceSlot: Int) {
+        let part = state.network.stockSlots[sourceSlot].part
+        let source = state.network.stockSlots[sourceSlot].location
+        while state.onHand(slot: sourceSlot) > 0 {
+            let onlyRefurbished = state.onHandNew[sourceSlot] == 0
+            scratch.removeAll(keepingCapacity: true)
+            for waitingSlot in slotsByPart[part] where waitingSlot != sourceSlot {
+                for id in state.pending[waitingSlot] {
+                    let order = state.backorderPool[id].order
+                    if onlyRefurbished, !state.acceptsRefurbished(order) { continue }
+                    if state.evaluate(order, source: source, condition: onlyRefurbished ? .refurbished : .new) == nil { continue }
+                    scratch.append(id)
+                }
+            }
+            guard !scratch.isEmpty else { return }
+            guard let position = allocation.choose(pending: scratch, slot: sourceSlot, state: state) else {
+                countReevaluations(scratch)
+                return
+            }
+            let id = scratch[position]
+            let waiting = state.backorderPool[id]
+            guard let waitingSlot = state.network.slot(location: waiting.location, part: part) else { return }
+            release(id, waitingAt: waitingSlot, from: sourceSlot)
+        }
+    }
+}
