@@ -15,6 +15,26 @@ extension Simulation {
         let home = Int(state.sourcesBySite[site * state.sourceCount])
         plan.reset()
         routing.route(order, state: state, into: &plan)
+        if plan.lines.isEmpty, let newer = network.parts[part].supersededBy {
+            // Supersession: when nothing of the ordered part can ship, the newer part may fill it.
+            var substitute = order
+            substitute.part = newer
+            plan.reset()
+            routing.route(substitute, state: state, into: &plan)
+            if !plan.lines.isEmpty {
+                complete(substitute, home: home)
+                return
+            }
+            plan.reset()
+            routing.route(order, state: state, into: &plan)
+        }
+        complete(order, home: home)
+    }
+
+    /// Carries out the plan for `order`: ships its lines, records the arrival, backorders the rest.
+    mutating func complete(_ order: Order, home: Int) {
+        let network = state.network
+        let (quantity, part, now) = (order.quantity, order.part, state.now)
         if trace != nil, trace!.wants(order) { recordDecision(order) }
         var shipped = 0
         var latest = -Double.infinity

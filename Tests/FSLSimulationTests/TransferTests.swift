@@ -57,3 +57,28 @@ private func run(_ network: Network, replication: Int = 0) -> ReplicationResult 
         #expect(wide.value("mean_backorder_wait_h")! < local.value("mean_backorder_wait_h")!)
     }
 }
+
+@Suite struct SupersessionTests {
+    /// Part P is superseded by Q; P is never replenished (lead time longer than the horizon) and
+    /// starts with 1 unit, Q is well stocked. Orders for P are filled by Q once P runs out.
+    @Test func newerPartFillsOrdersForTheSupersededOne() {
+        var network = NetworkFixtures.singleLocation(ordersPerDay: 2, leadTime: .deterministic(value: 24 * 500),
+                                                     baseStock: 1, horizonDays: 60, warmupDays: 0)
+        network.parts.append(Part(id: "Q", unitCost: 120))
+        network.stockSlots.append(StockSlot(location: 0, part: 1, policy: .baseStock(target: 4), initialNew: 4,
+                                            source: .unlimited, leadTime: .deterministic(value: 12)))
+        var superseded = network
+        superseded.parts[0].supersededBy = 1
+        superseded.rebuildTables()
+        network.rebuildTables()
+        let plain = simulate(network: network, routing: NearestRouting(), allocation: FirstComeFirstServed(),
+                             settings: ReplicationSettings(network: network, replication: 0))
+        let substituted = simulate(network: superseded, routing: NearestRouting(), allocation: FirstComeFirstServed(),
+                                   settings: ReplicationSettings(network: superseded, replication: 0))
+        #expect(plain.value("orders") == substituted.value("orders"))
+        #expect(plain.value("fill_rate")! < 0.1)
+        #expect(substituted.value("fill_rate")! > 0.9)
+        #expect(substituted.ledger.shipped[1] > 50)
+        #expect(substituted.ledger.isConserved)
+    }
+}
