@@ -9,6 +9,7 @@ public enum FSLSimCommand {
         commands:
           run SCENARIO          run replications of one routing/allocation pair; summary table and CSVs
           compare SCENARIO      compare strategies on common random numbers with paired CIs
+          merge DIR... --out D  combine shard folders (--shard k/n) into one run's results
           validate FILE...      check scenario files; print every problem with its JSON path
           describe FILE         overview of a scenario
           strategies            list routing and allocation strategies and their parameters
@@ -31,6 +32,7 @@ public enum FSLSimCommand {
     static let commands: [(name: String, help: String, run: @Sendable ([String], Console) throws(CommandError) -> Void)] = [
         ("run", RunCommand.help, RunCommand.run),
         ("compare", CompareCommand.help, CompareCommand.run),
+        ("merge", MergeCommand.help, MergeCommand.run),
         ("validate", ValidateCommand.help, ValidateCommand.run),
         ("describe", DescribeCommand.help, DescribeCommand.run),
         ("strategies", "usage: fslsim strategies\n", StrategiesCommand.run),
