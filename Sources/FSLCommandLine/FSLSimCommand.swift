@@ -10,6 +10,7 @@ public enum FSLSimCommand {
           run SCENARIO          run replications of one routing/allocation pair; summary table and CSVs
           compare SCENARIO      compare strategies on common random numbers with paired CIs
           merge DIR... --out D  combine shard folders (--shard k/n) into one run's results
+          regress SCENARIO...   rerun against a committed baseline; exit 3 on a regression
           validate FILE...      check scenario files; print every problem with its JSON path
           describe FILE         overview of a scenario
           strategies            list routing and allocation strategies and their parameters
@@ -33,6 +34,7 @@ public enum FSLSimCommand {
         ("run", RunCommand.help, RunCommand.run),
         ("compare", CompareCommand.help, CompareCommand.run),
         ("merge", MergeCommand.help, MergeCommand.run),
+        ("regress", RegressCommand.help, RegressCommand.run),
         ("validate", ValidateCommand.help, ValidateCommand.run),
         ("describe", DescribeCommand.help, DescribeCommand.run),
         ("strategies", "usage: fslsim strategies\n", StrategiesCommand.run),
