@@ -49,6 +49,9 @@ let package = Package(
         .testTarget(name: "FSLSimulationTests", dependencies: ["FSLSimulation", "FSLStrategies", "TestSupport"]),
         .testTarget(name: "FSLStrategiesTests", dependencies: ["FSLNetwork", "FSLSimulation", "FSLStrategies", "TestSupport"]),
         .testTarget(name: "FSLExperimentsTests", dependencies: ["FSLExperiments", "TestSupport"]),
-        .testTarget(name: "FSLCommandLineTests", dependencies: ["FSLCommandLine", "TestSupport"]),
+        .testTarget(
+            name: "FSLCommandLineTests",
+            dependencies: ["FSLCommandLine", "FSLExperiments", "FSLNetwork", "FSLSimulation", "FSLStrategies", "TestSupport"]
+        ),
     ]
 )

@@ -7,6 +7,10 @@ scripts/setup.sh
 swift build --build-tests
 swift test --skip-build
 
+# Regression gate: the bundled scenarios against their committed baselines (exit 3 on a regression;
+# a change that alters results on purpose updates the baseline in the same commit).
+scripts/regress.sh
+
 # Notebooks and static report on real simulator output.
 results=$(mktemp -d "${TMPDIR:-/tmp}/fslsim-test-results.XXXXXX")
 trap 'rm -rf "$results"' EXIT

@@ -13,6 +13,10 @@ enum CompareCommand {
         against the baseline (default: the first combination) with 95% CIs. Writes the run's
         CSVs plus paired.csv.
 
+        --shard k/n runs only replications i with i % n == k (seeded by their global index) into
+        DIR/shard-k-of-n/; --shard env reads Slurm, AWS Batch, Google Batch or Kubernetes
+        (with --shards n) array variables. Combine shards with `fslsim merge`.
+
         example:
           fslsim compare scenarios/demo.json --routing nearest --routing sla-then-cost --allocation fcfs
         """
@@ -71,7 +75,8 @@ enum CompareCommand {
         try ResultsWriter.write(directory: directory, records: execution.records, summary: summary, paired: paired,
                                 timeseries: execution.timeseries,
                                 runInfo: ResultsWriter.runInfo(arguments: ["compare"] + arguments, network: network,
-                                                               plans: plans, execution: execution, threads: runOptions.threads))
+                                                               plans: plans, execution: execution, threads: runOptions.threads)
+                                    .merging(runOptions.shardInfo(network: network)) { $1 })
         console.out(render(summary: summary, paired: paired, labels: labels, baseline: baseline, network: network,
                            replications: plans[0].replications.count))
         try execution.writeTrace(to: runOptions.traceDirectory)

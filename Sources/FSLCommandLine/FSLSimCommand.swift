@@ -9,6 +9,9 @@ public enum FSLSimCommand {
         commands:
           run SCENARIO          run replications of one routing/allocation pair; summary table and CSVs
           compare SCENARIO      compare strategies on common random numbers with paired CIs
+          sweep SCENARIO        run a grid of scenario values (--set PATH=V1,V2); one folder per point
+          merge DIR... --out D  combine shard folders (--shard k/n) into one run's results
+          regress SCENARIO...   rerun against a committed baseline; exit 3 on a regression
           validate FILE...      check scenario files; print every problem with its JSON path
           describe FILE         overview of a scenario
           strategies            list routing and allocation strategies and their parameters
@@ -32,6 +35,9 @@ public enum FSLSimCommand {
     static let commands: [(name: String, help: String, run: @Sendable ([String], Console) throws(CommandError) -> Void)] = [
         ("run", RunCommand.help, RunCommand.run),
         ("compare", CompareCommand.help, CompareCommand.run),
+        ("sweep", SweepCommand.help, SweepCommand.run),
+        ("merge", MergeCommand.help, MergeCommand.run),
+        ("regress", RegressCommand.help, RegressCommand.run),
         ("validate", ValidateCommand.help, ValidateCommand.run),
         ("describe", DescribeCommand.help, DescribeCommand.run),
         ("strategies", "usage: fslsim strategies\n", StrategiesCommand.run),

@@ -12,6 +12,10 @@ enum RunCommand {
         Runs N replications (default: the scenario's) and prints metric, mean and 95% CI; writes
         replications.csv, summary.csv (and timeseries.csv) and run.json to DIR.
 
+        --shard k/n runs only replications i with i % n == k (seeded by their global index) into
+        DIR/shard-k-of-n/; --shard env reads Slurm, AWS Batch, Google Batch or Kubernetes
+        (with --shards n) array variables. Combine shards with `fslsim merge`.
+
         examples:
           fslsim run scenarios/demo.json
           fslsim run scenarios/demo.json --routing sla-then-cost --replications 20 --out results/demo-slc
@@ -71,7 +75,8 @@ enum RunCommand {
         try ResultsWriter.write(directory: directory, records: execution.records, summary: summary, paired: nil,
                                 timeseries: execution.timeseries,
                                 runInfo: ResultsWriter.runInfo(arguments: ["run"] + arguments, network: network, plans: [plan],
-                                                               execution: execution, threads: runOptions.threads))
+                                                               execution: execution, threads: runOptions.threads)
+                                    .merging(runOptions.shardInfo(network: network)) { $1 })
         var title = "\(network.name): \(plan.label), \(execution.replicationsRun) replications"
         if execution.wasInterrupted { title += " (interrupted: \(execution.replicationsRun) of \(execution.replicationsPlanned) ran)" }
         if let stopping {

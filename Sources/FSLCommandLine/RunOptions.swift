@@ -14,6 +14,8 @@ struct RunOptions {
         OptionSpec(name: "timeseries", kind: .flag, help: "also write timeseries.csv (daily series)"),
         OptionSpec(name: "quiet", kind: .flag, help: "no progress bar"),
         OptionSpec(name: "trace", kind: .value, help: "write orders.csv and decisions.csv of the first replication to DIR"),
+        OptionSpec(name: "shard", kind: .value, help: "run only shard k/n (replications i with i % n == k), or env for array jobs"),
+        OptionSpec(name: "shards", kind: .value, help: "the shard count for --shard env where the platform gives none (Kubernetes)"),
     ]
 
     var replications: Int?
@@ -27,6 +29,7 @@ struct RunOptions {
     var traceDirectory: String?
     /// `--warmup-days auto`: detect the warm-up with MSER-5 on a pilot replication.
     var detectsWarmup = false
+    var shard: Shard?
 
     init(_ parsed: ParsedArguments) throws(CommandError) {
         replications = try parsed.integer("replications", in: 1...10_000_000)
@@ -45,12 +48,14 @@ struct RunOptions {
         recordsTimeseries = parsed.flag("timeseries")
         isQuiet = parsed.flag("quiet")
         traceDirectory = parsed.value("trace")
+        shard = try Shard.parse(parsed.value("shard"), shards: parsed.integer("shards", in: 1...1_000_000),
+                                environment: ProcessInfo.processInfo.environment)
     }
 
     /// A plan for `network` with these overrides.
     func plan(network: Network, routing: StrategyChoice, allocation: StrategyChoice) throws(CommandError) -> ExperimentPlan {
         let plan = ExperimentPlan(network: network, routing: routing, allocation: allocation,
-                                  replications: replications.map { Array(0..<$0) }, masterSeed: seed,
+                                  replications: try shardReplications(network: network), masterSeed: seed,
                                   horizonHours: horizonDays.map { $0 * 24 }, warmupHours: warmupDays.map { $0 * 24 },
                                   recordsDailySeries: recordsTimeseries)
         var traced = plan
@@ -65,9 +70,32 @@ struct RunOptions {
         return traced
     }
 
-    /// The output folder: `--out` or `results/<scenario>-<UTC timestamp>/`.
+    /// The global replication indices to run: all, or this shard's (nil: the scenario's default).
+    func shardReplications(network: Network) throws(CommandError) -> [Int]? {
+        guard let shard else { return replications.map { Array(0..<$0) } }
+        let total = replications ?? network.replications
+        let selected = shard.replications(of: total)
+        guard !selected.isEmpty else {
+            throw .usage("--shard \(shard.description) gets none of the \(total) replications; use at most \(total) shards")
+        }
+        return selected
+    }
+
+    /// What `run.json` records about sharding, for `fslsim merge`.
+    func shardInfo(network: Network) -> [String: Any] {
+        guard let shard else { return [:] }
+        return ["shard": shard.description, "replications_total": replications ?? network.replications]
+    }
+
+    /// The output folder: `--out` or `results/<scenario>-<UTC timestamp>/`, plus
+    /// `shard-<k>-of-<n>/` for a shard.
     func outputDirectory(scenario: String) -> String {
-        if let out { return out }
+        if let shard { return baseOutputDirectory(scenario: scenario) + "/" + shard.folderName }
+        return baseOutputDirectory(scenario: scenario)
+    }
+
+    private func baseOutputDirectory(scenario: String) -> String {
+        if let out { return out.hasSuffix("/") && out.count > 1 ? String(out.dropLast()) : out }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

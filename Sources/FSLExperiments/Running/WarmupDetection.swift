@@ -12,7 +12,7 @@ public enum WarmupDetection {
         public var onHandDays: Int
     }
 
-    /// Runs the plan's first replication with no warm-up, records the daily series of open
+    /// Runs replication 0 with no warm-up, records the daily series of open
     /// backorders and on-hand units, and truncates each with MSER-5; the warm-up is the later
     /// of the two truncation points.
     public static func detect(_ plan: ExperimentPlan) -> Result {
@@ -20,7 +20,8 @@ public enum WarmupDetection {
         pilot.warmupHours = 0
         pilot.recordsDailySeries = true
         pilot.tracedReplication = nil
-        let result = ExperimentRunner.runOne(pilot, replication: plan.replications.first ?? 0)
+        // Always global replication 0, so every shard of a run detects the same warm-up.
+        let result = ExperimentRunner.runOne(pilot, replication: 0)
         func series(_ metric: String) -> [Double] {
             result.daily.filter { $0.metric == metric && $0.segment == "all" }.sorted { $0.day < $1.day }.map(\.value)
         }
