@@ -27,6 +27,7 @@ enum CompareCommand {
         OptionSpec(name: "routing", kind: .repeatable, help: "a routing strategy to compare (repeatable)"),
         OptionSpec(name: "allocation", kind: .repeatable, help: "an allocation strategy to compare (repeatable)"),
         OptionSpec(name: "baseline", kind: .value, help: "the baseline combination, routing/allocation"),
+        OptionSpec(name: "markdown", kind: .value, help: "also write the comparison as Markdown tables to FILE"),
     ]
 
     static func run(_ arguments: [String], console: Console) throws(CommandError) {
@@ -77,6 +78,13 @@ enum CompareCommand {
                                 runInfo: ResultsWriter.runInfo(arguments: ["compare"] + arguments, network: network,
                                                                plans: plans, execution: execution, threads: runOptions.threads)
                                     .merging(runOptions.shardInfo(network: network)) { $1 })
+        if let file = parsed.value("markdown") {
+            let markdown = CompareMarkdown.render(summary: summary, paired: paired, labels: labels, baseline: baseline,
+                                                  title: network.name, replications: plans[0].replications.count)
+            do { try AtomicFile.write(markdown, to: file) } catch {
+                throw .failure("\(error.description)\nCheck that the folder exists and is writable, or choose another --markdown file.")
+            }
+        }
         console.out(render(summary: summary, paired: paired, labels: labels, baseline: baseline, network: network,
                            replications: plans[0].replications.count))
         try execution.writeTrace(to: runOptions.traceDirectory)

@@ -14,14 +14,21 @@ extension Simulation {
             let arrival = now + leadTimes[slot].sample(leadTimeRandom[stock.location])
             calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
         case .supplier(let supplier):
-            var start = now
-            if let capacity = state.network.suppliers[supplier].capacityPerWeek {
-                let key = supplier * state.network.parts.count + stock.part
-                start = max(now, supplierNextFree[key]) + Double(quantity) * Hours.perWeek / capacity
-                supplierNextFree[key] = start
+            guard let capacity = state.network.suppliers[supplier].capacityPerWeek else {
+                let arrival = now + leadTimes[slot].sample(leadTimeRandom[stock.location])
+                calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
+                return
             }
-            let arrival = start + leadTimes[slot].sample(leadTimeRandom[stock.location])
-            calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
+            // Capacity C units per week per part: units are produced one after another, each
+            // taking 168/C hours once the supplier is free, and each ships as soon as it is made.
+            let key = supplier * state.network.parts.count + stock.part
+            var finished = max(now, supplierNextFree[key])
+            for _ in 0..<quantity {
+                finished += Hours.perWeek / capacity
+                let arrival = finished + leadTimes[slot].sample(leadTimeRandom[stock.location])
+                calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: 1))
+            }
+            supplierNextFree[key] = finished
         case .location(let supplying):
             guard let supplyingSlot = state.network.slot(location: supplying, part: stock.part) else {
                 let arrival = now + leadTimes[slot].sample(leadTimeRandom[stock.location])
