@@ -17,6 +17,9 @@ public final class IssueLog {
         issues.append(InputIssue(file: file, path: path, message: message))
     }
 
+    /// Records a problem found in another file read on this one's behalf (e.g. a CSV it names).
+    public func append(_ issue: InputIssue) { issues.append(issue) }
+
     /// Whether nothing has been recorded.
     public var isClean: Bool { issues.isEmpty }
 

@@ -73,6 +73,8 @@ public struct Network: Sendable {
     /// Whether supply arriving at one location may serve backorders waiting at others
     /// (`backorders.reevaluation: "network"`).
     public var reevaluatesNetworkWide = false
+    /// Historical orders replayed exactly (`demand_trace`), sorted by time.
+    public var demandTrace: [TracedOrder] = []
 
     /// `slotIndex[location * parts.count + part]` is the stock slot, or −1 where the part is not
     /// on the location's ASL.
@@ -154,8 +156,10 @@ public struct Network: Sendable {
         crossBorder[origin * countries.count + destination]
     }
 
-    /// Mean orders per day over all demand families.
-    public var totalOrdersPerDay: Double { demand.map(\.ordersPerDay).reduce(0, +) }
+    /// Mean orders per day over all demand families and the replayed trace.
+    public var totalOrdersPerDay: Double {
+        demand.map(\.ordersPerDay).reduce(0, +) + Double(demandTrace.count) / max(horizonHours / 24, 1e-9)
+    }
 }
 
 extension Network {

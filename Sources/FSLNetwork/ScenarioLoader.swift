@@ -10,7 +10,7 @@ public enum ScenarioLoader {
     /// Top-level keys of a scenario file.
     static let topLevelKeys = [
         "name", "description", "clock", "shipping_modes", "locations", "parts", "suppliers", "stock", "repair",
-        "transfers", "cross_border", "contracts", "regions", "sites", "demand", "routing", "allocation", "backorders",
+        "transfers", "cross_border", "contracts", "regions", "sites", "demand", "routing", "allocation", "backorders", "demand_trace",
     ]
 
     /// Loads the scenario at `path`.
@@ -87,7 +87,12 @@ final class ScenarioReader {
         readContracts(top.required("contracts"))
         readRegions(top["regions"])
         readSites(top.required("sites"))
-        readDemand(top.required("demand"))
+        if top.has("demand_trace") {
+            readDemand(top["demand"])
+        } else {
+            readDemand(top.required("demand"))
+        }
+        let trace = readDemandTrace(top["demand_trace"], scenarioFile: file)
         let crossBorder = readCrossBorder(top["cross_border"])
         let transfers = readTransfers(top["transfers"])
         let repair = readRepair(top["repair"])
@@ -95,7 +100,7 @@ final class ScenarioReader {
         let routing = readStrategy(top["routing"]) ?? StrategyChoice(name: "nearest")
         let allocation = readStrategy(top["allocation"]) ?? StrategyChoice(name: "fcfs")
         let networkWide = readBackorderSettings(top["backorders"])
-        checkDemandIsStocked(slots: slots, node: top.node)
+        checkDemandIsStocked(slots: slots, node: top.node, trace: trace)
         guard log.isClean, let clock else { return nil }
         return Network(
             name: name, file: file, start: start, horizonHours: horizonHours, warmupHours: clock.warmupHours,
@@ -103,7 +108,10 @@ final class ScenarioReader {
             parts: parts, modes: modes, contracts: contracts, regions: regions, sites: sites, suppliers: suppliers,
             stockSlots: slots, demand: demand, repair: repair, transfers: transfers, crossBorder: crossBorder,
             routing: routing, allocation: allocation)
-            .with { $0.reevaluatesNetworkWide = networkWide }
+            .with {
+                $0.reevaluatesNetworkWide = networkWide
+                $0.demandTrace = trace
+            }
     }
 
     /// `"backorders": {"reevaluation": "location" | "network"}`.

@@ -158,7 +158,7 @@ extension ScenarioReader {
         return s
     }
 
-    func checkDemandIsStocked(slots: [StockSlot], node: JSONNode) {
+    func checkDemandIsStocked(slots: [StockSlot], node: JSONNode, trace: [TracedOrder] = []) {
         var stocked = Array(repeating: false, count: parts.count)
         for slot in slots { stocked[slot.part] = true }
         var reported = Set<Int>()
@@ -168,6 +168,11 @@ extension ScenarioReader {
                 log.add(node.path(of: "demand[\(i)].parts"),
                         "part \"\(parts[part].id)\" has demand but is stocked nowhere; add a stock entry for it")
             }
+        }
+        for order in trace where !stocked[order.part] && !reported.contains(order.part) {
+            reported.insert(order.part)
+            log.add(node.path(of: "demand_trace"),
+                    "part \"\(parts[order.part].id)\" is ordered in the trace but stocked nowhere; add a stock entry for it")
         }
     }
 }

@@ -45,7 +45,9 @@ struct DemandGenerator {
         self.families = families
         let peaks = families.map { $0.stream.ordersPerDay * $0.peakMultiplier / 24 }
         peakRatePerHour = peaks.reduce(0, +)
-        familyTable = DiscreteTable(values: peaks.indices.map(Double.init), weights: peaks.isEmpty ? [1] : peaks)
+        // With no families (demand from a trace only) a one-entry table keeps the type simple; it is never sampled.
+        familyTable = peaks.isEmpty ? DiscreteTable(values: [0], weights: [1])
+            : DiscreteTable(values: peaks.indices.map(Double.init), weights: peaks)
     }
 
     /// Time of the next candidate arrival after `now`.

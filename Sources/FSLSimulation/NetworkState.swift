@@ -52,17 +52,23 @@ public struct NetworkState {
         localDemandPerHour = NetworkState.localDemand(network: network, nearest: sorted, sourceCount: sources.count)
     }
 
+    /// Mean units per hour of each slot's local demand: a site's demand counts at its nearest
+    /// customer-serving location. Aggregated by location first, so the cost is
+    /// O(families × (sites + locations × parts)).
     private static func localDemand(network: Network, nearest: [Int32], sourceCount: Int) -> [Double] {
         var rates = Array(repeating: 0.0, count: network.stockSlots.count)
         guard sourceCount > 0 else { return rates }
         for stream in network.demand {
             let siteTotal = stream.siteWeights.reduce(0, +), partTotal = stream.partWeights.reduce(0, +)
             let unitsPerHour = stream.ordersPerDay * stream.quantity.mean / 24
+            var shareByLocation = Array(repeating: 0.0, count: network.locations.count)
             for (site, siteWeight) in zip(stream.sites, stream.siteWeights) {
-                let home = Int(nearest[site * sourceCount])
+                shareByLocation[Int(nearest[site * sourceCount])] += siteWeight / siteTotal
+            }
+            for (location, share) in shareByLocation.enumerated() where share > 0 {
                 for (part, partWeight) in zip(stream.parts, stream.partWeights) {
-                    if let slot = network.slot(location: home, part: part) {
-                        rates[slot] += unitsPerHour * siteWeight / siteTotal * partWeight / partTotal
+                    if let slot = network.slot(location: location, part: part) {
+                        rates[slot] += unitsPerHour * share * partWeight / partTotal
                     }
                 }
             }

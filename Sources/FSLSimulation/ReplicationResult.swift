@@ -60,6 +60,9 @@ public struct StockLedger: Sendable {
     /// Ending on hand per slot.
     public var ending: [Int]
 
+    /// An empty ledger (results whose per-slot flows are not kept).
+    public static let empty = StockLedger(initial: [], received: [], shipped: [], ending: [])
+
     /// Whether initial + received = shipped + ending for every slot.
     public var isConserved: Bool {
         initial.indices.allSatisfy { initial[$0] + received[$0] == shipped[$0] + ending[$0] }

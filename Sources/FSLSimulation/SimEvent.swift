@@ -13,6 +13,8 @@ public enum SimEvent: Sendable {
     case transferArrival(slot: Int32, quantity: Int32, condition: Int8)
     /// A lateral (location-to-location) transfer of new units arrives at stock slot `slot`.
     case lateralTransferArrival(slot: Int32, quantity: Int32)
+    /// Order `index` of the scenario's demand trace arrives.
+    case tracedOrderArrival(index: Int32)
     /// End of a simulated day: record the daily series.
     case dayEnd
 }

@@ -109,6 +109,7 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
         let horizon = settings.horizonHours
         for slot in state.network.stockSlots.indices { reviewStock(slot: slot) }
         if demand.hasDemand { calendar.schedule(at: demand.nextArrival(after: 0, demandRandom), .demandArrival) }
+        if let first = state.network.demandTrace.first { calendar.schedule(at: first.time, .tracedOrderArrival(index: 0)) }
         if settings.recordsDailySeries { calendar.schedule(at: 24, .dayEnd) }
         while let entry = calendar.next(before: horizon) {
             state.now = entry.time
@@ -119,6 +120,13 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
                 if let drawn = demand.draw(at: entry.time, demandRandom) {
                     handleOrder(site: drawn.site, part: drawn.part, quantity: drawn.quantity, isUrgent: drawn.isUrgent)
                 }
+            case .tracedOrderArrival(let index):
+                let trace = state.network.demandTrace
+                let order = trace[Int(index)]
+                if Int(index) + 1 < trace.count {
+                    calendar.schedule(at: trace[Int(index) + 1].time, .tracedOrderArrival(index: index + 1))
+                }
+                handleOrder(site: order.site, part: order.part, quantity: order.quantity, isUrgent: order.isUrgent)
             case .replenishmentArrival(let slot, let quantity):
                 receive(slot: Int(slot), quantity: Int(quantity), condition: .new, wasOnOrder: true)
             case .transferArrival(let slot, let quantity, let condition):
