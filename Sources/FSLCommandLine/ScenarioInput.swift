@@ -22,6 +22,20 @@ enum ScenarioInput {
         } catch {
             throw .dataError("\(network.file): routing/allocation: \(error.message)")
         }
+        for (kind, variants, names) in [("routing", network.routingVariants, StrategyRegistry.routing.map(\.name)),
+                                        ("allocation", network.allocationVariants, StrategyRegistry.allocation.map(\.name))] {
+            for name in variants.keys.sorted() {
+                if names.contains(name) {
+                    throw .dataError("\(network.file): strategy_variants.\(kind).\(name): the name of a built-in strategy; choose another name")
+                }
+                do throws(StrategyError) {
+                    if kind == "routing" { _ = try StrategyRegistry.makeRouting(variants[name]!, network: network) }
+                    else { _ = try StrategyRegistry.makeAllocation(variants[name]!, network: network) }
+                } catch {
+                    throw .dataError("\(network.file): strategy_variants.\(kind).\(name): \(error.message)")
+                }
+            }
+        }
     }
 
     /// Checks strategies given on the command line (a bad one is a usage error).

@@ -73,6 +73,11 @@ public struct Network: Sendable {
     /// Whether supply arriving at one location may serve backorders waiting at others
     /// (`backorders.reevaluation: "network"`).
     public var reevaluatesNetworkWide = false
+    /// Named routing variants declared in the scenario (`strategy_variants.routing`), usable by
+    /// name wherever a routing strategy is named; looked up, never iterated into output.
+    public var routingVariants: [String: StrategyChoice] = [:]
+    /// Named allocation variants (`strategy_variants.allocation`).
+    public var allocationVariants: [String: StrategyChoice] = [:]
     /// Historical orders replayed exactly (`demand_trace`), sorted by time.
     public var demandTrace: [TracedOrder] = []
 

@@ -10,7 +10,7 @@ public enum ScenarioLoader {
     /// Top-level keys of a scenario file.
     static let topLevelKeys = [
         "name", "description", "clock", "shipping_modes", "locations", "parts", "suppliers", "stock", "repair",
-        "transfers", "cross_border", "contracts", "regions", "sites", "demand", "routing", "allocation", "backorders", "demand_trace",
+        "transfers", "cross_border", "contracts", "regions", "sites", "demand", "routing", "allocation", "backorders", "demand_trace", "strategy_variants",
     ]
 
     /// Loads the scenario at `path`.
@@ -93,6 +93,7 @@ final class ScenarioReader {
             readDemand(top.required("demand"))
         }
         let trace = readDemandTrace(top["demand_trace"], scenarioFile: file)
+        let variants = readVariants(top["strategy_variants"])
         let crossBorder = readCrossBorder(top["cross_border"])
         let transfers = readTransfers(top["transfers"])
         let repair = readRepair(top["repair"])
@@ -111,7 +112,30 @@ final class ScenarioReader {
             .with {
                 $0.reevaluatesNetworkWide = networkWide
                 $0.demandTrace = trace
+                $0.routingVariants = variants.routing
+                $0.allocationVariants = variants.allocation
             }
+    }
+
+    /// `"strategy_variants": {"routing": {"name": strategy, ...}, "allocation": {...}}`: named
+    /// parameterisations to compare by name (`--routing slc-split`).
+    func readVariants(_ node: JSONNode?) -> (routing: [String: StrategyChoice], allocation: [String: StrategyChoice]) {
+        guard let object = node?.object(keys: ["routing", "allocation"]) else { return ([:], [:]) }
+        func read(_ key: String) -> [String: StrategyChoice] {
+            guard let group = object[key], case .object(let fields) = group.value else {
+                object[key]?.report("must be an object of variant name to strategy, e.g. {\"slc-split\": {\"name\": \"sla-then-cost\", \"parameters\": {\"split\": true}}}")
+                return [:]
+            }
+            var result: [String: StrategyChoice] = [:]
+            let groupObject = JSONObjectNode(fields: fields, node: group)
+            for name in fields.keys.sorted() {
+                guard let child = groupObject[name], let choice = readStrategy(child) else { continue }
+                if choice.name == name { child.report("a variant cannot name itself as its strategy") ; continue }
+                result[name] = StrategyChoice(name: choice.name, parameters: choice.parameters)
+            }
+            return result
+        }
+        return (read("routing"), read("allocation"))
     }
 
     /// `"backorders": {"reevaluation": "location" | "network"}`.

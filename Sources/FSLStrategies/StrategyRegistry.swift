@@ -55,18 +55,30 @@ public enum StrategyRegistry {
     /// Builds the routing strategy `choice` names.
     /// - Throws: `StrategyError` for an unknown name (with a suggestion) or a bad parameter.
     public static func makeRouting(_ choice: StrategyChoice, network: Network) throws(StrategyError) -> any RoutingStrategy {
+        if let variant = network.routingVariants[choice.name] {
+            guard choice.parameters.isEmpty else {
+                throw StrategyError("\"\(choice.name)\" is a variant declared in the scenario; give parameters in its declaration, not on the command line")
+            }
+            return try makeRouting(variant, network: network)
+        }
         guard let entry = routing.first(where: { $0.name == choice.name }) else {
             let names = routing.map(\.name)
-            throw StrategyError("unknown routing strategy \"\(choice.name)\"\(didYouMean(choice.name, names)); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
+            throw StrategyError("unknown routing strategy \"\(choice.name)\"\(didYouMean(choice.name, names + network.routingVariants.keys.sorted())); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
         }
         return try entry.make(try StrategyParameters.resolve(choice, declared: entry.parameters), network)
     }
 
     /// Builds the allocation strategy `choice` names.
     public static func makeAllocation(_ choice: StrategyChoice, network: Network) throws(StrategyError) -> any AllocationStrategy {
+        if let variant = network.allocationVariants[choice.name] {
+            guard choice.parameters.isEmpty else {
+                throw StrategyError("\"\(choice.name)\" is a variant declared in the scenario; give parameters in its declaration, not on the command line")
+            }
+            return try makeAllocation(variant, network: network)
+        }
         guard let entry = allocation.first(where: { $0.name == choice.name }) else {
             let names = allocation.map(\.name)
-            throw StrategyError("unknown allocation strategy \"\(choice.name)\"\(didYouMean(choice.name, names)); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
+            throw StrategyError("unknown allocation strategy \"\(choice.name)\"\(didYouMean(choice.name, names + network.allocationVariants.keys.sorted())); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
         }
         return try entry.make(try StrategyParameters.resolve(choice, declared: entry.parameters), network)
     }
