@@ -35,18 +35,9 @@ enum CompareCommand {
         guard parsed.positionals.count == 1 else { throw .usage("compare takes exactly one scenario file\n\n\(help)") }
         let runOptions = try RunOptions(parsed)
         let network = try ScenarioInput.load(parsed.positionals[0])
-        var routings: [StrategyChoice] = []
-        for text in parsed.all("routing") { routings.append(try StrategyChoice.parse(text, flag: "routing")) }
-        var allocations: [StrategyChoice] = []
-        for text in parsed.all("allocation") { allocations.append(try StrategyChoice.parse(text, flag: "allocation")) }
-        if routings.isEmpty { routings = [network.routing] }
-        if allocations.isEmpty { allocations = [network.allocation] }
         var plans: [ExperimentPlan] = []
-        for routing in routings {
-            for allocation in allocations {
-                try ScenarioInput.check(routing: routing, allocation: allocation, network: network)
-                plans.append(try runOptions.plan(network: network, routing: routing, allocation: allocation))
-            }
+        for (routing, allocation) in try StrategyCombinations.parse(parsed, network: network) {
+            plans.append(try runOptions.plan(network: network, routing: routing, allocation: allocation))
         }
         guard plans.count >= 2 else {
             throw .usage("compare needs at least two combinations: give --routing or --allocation more than once")

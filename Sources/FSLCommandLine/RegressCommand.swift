@@ -182,19 +182,9 @@ enum RegressCommand {
         guard options.replications! >= 2 else {
             throw .usage("--replications must be at least 2 for a baseline: a paired CI needs two replications")
         }
-        var routings: [StrategyChoice] = []
-        for text in parsed.all("routing") { routings.append(try StrategyChoice.parse(text, flag: "routing")) }
-        var allocations: [StrategyChoice] = []
-        for text in parsed.all("allocation") { allocations.append(try StrategyChoice.parse(text, flag: "allocation")) }
-        if routings.isEmpty || allocations.isEmpty { try ScenarioInput.checkDefaults(of: network) }
-        if routings.isEmpty { routings = [network.routing] }
-        if allocations.isEmpty { allocations = [network.allocation] }
         var plans: [ExperimentPlan] = []
-        for routing in routings {
-            for allocation in allocations {
-                try ScenarioInput.check(routing: routing, allocation: allocation, network: network)
-                plans.append(try options.plan(network: network, routing: routing, allocation: allocation))
-            }
+        for (routing, allocation) in try StrategyCombinations.parse(parsed, network: network) {
+            plans.append(try options.plan(network: network, routing: routing, allocation: allocation))
         }
         var records: [ReplicationRecord] = []
         for plan in plans {

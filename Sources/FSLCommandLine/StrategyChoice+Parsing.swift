@@ -18,3 +18,25 @@ extension StrategyChoice {
         return StrategyChoice(name: name, parameters: parameters)
     }
 }
+
+/// The routing × allocation combinations a command line asks for (`--routing`/`--allocation`,
+/// repeatable), each checked against the registry; the scenario's defaults where none is given.
+enum StrategyCombinations {
+    static func parse(_ parsed: ParsedArguments, network: Network) throws(CommandError) -> [(StrategyChoice, StrategyChoice)] {
+        var routings: [StrategyChoice] = []
+        for text in parsed.all("routing") { routings.append(try StrategyChoice.parse(text, flag: "routing")) }
+        var allocations: [StrategyChoice] = []
+        for text in parsed.all("allocation") { allocations.append(try StrategyChoice.parse(text, flag: "allocation")) }
+        if routings.isEmpty || allocations.isEmpty { try ScenarioInput.checkDefaults(of: network) }
+        if routings.isEmpty { routings = [network.routing] }
+        if allocations.isEmpty { allocations = [network.allocation] }
+        var combinations: [(StrategyChoice, StrategyChoice)] = []
+        for routing in routings {
+            for allocation in allocations {
+                try ScenarioInput.check(routing: routing, allocation: allocation, network: network)
+                combinations.append((routing, allocation))
+            }
+        }
+        return combinations
+    }
+}

@@ -55,32 +55,35 @@ public enum StrategyRegistry {
     /// Builds the routing strategy `choice` names.
     /// - Throws: `StrategyError` for an unknown name (with a suggestion) or a bad parameter.
     public static func makeRouting(_ choice: StrategyChoice, network: Network) throws(StrategyError) -> any RoutingStrategy {
-        if let variant = network.routingVariants[choice.name] {
-            guard choice.parameters.isEmpty else {
-                throw StrategyError("\"\(choice.name)\" is a variant declared in the scenario; give parameters in its declaration, not on the command line")
-            }
-            return try makeRouting(variant, network: network)
-        }
-        guard let entry = routing.first(where: { $0.name == choice.name }) else {
-            let names = routing.map(\.name)
-            throw StrategyError("unknown routing strategy \"\(choice.name)\"\(didYouMean(choice.name, names + network.routingVariants.keys.sorted())); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
-        }
-        return try entry.make(try StrategyParameters.resolve(choice, declared: entry.parameters), network)
+        let (entry, parameters) = try resolve(choice, kind: "routing", entries: routing.map { ($0.name, $0.parameters, $0) },
+                                              variants: network.routingVariants)
+        return try entry.make(parameters, network)
     }
 
     /// Builds the allocation strategy `choice` names.
     public static func makeAllocation(_ choice: StrategyChoice, network: Network) throws(StrategyError) -> any AllocationStrategy {
-        if let variant = network.allocationVariants[choice.name] {
+        let (entry, parameters) = try resolve(choice, kind: "allocation", entries: allocation.map { ($0.name, $0.parameters, $0) },
+                                              variants: network.allocationVariants)
+        return try entry.make(parameters, network)
+    }
+
+    /// Finds the entry a choice names (through a scenario variant if it names one) and validates
+    /// its parameters.
+    private static func resolve<Entry>(_ choice: StrategyChoice, kind: String,
+                                       entries: [(name: String, parameters: [StrategyParameter], entry: Entry)],
+                                       variants: [String: StrategyChoice]) throws(StrategyError) -> (Entry, StrategyParameters) {
+        var choice = choice
+        if let variant = variants[choice.name] {
             guard choice.parameters.isEmpty else {
                 throw StrategyError("\"\(choice.name)\" is a variant declared in the scenario; give parameters in its declaration, not on the command line")
             }
-            return try makeAllocation(variant, network: network)
+            choice = variant
         }
-        guard let entry = allocation.first(where: { $0.name == choice.name }) else {
-            let names = allocation.map(\.name)
-            throw StrategyError("unknown allocation strategy \"\(choice.name)\"\(didYouMean(choice.name, names + network.allocationVariants.keys.sorted())); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
+        guard let match = entries.first(where: { $0.name == choice.name }) else {
+            let names = entries.map(\.name)
+            throw StrategyError("unknown \(kind) strategy \"\(choice.name)\"\(didYouMean(choice.name, names + variants.keys.sorted())); run `fslsim strategies` to list them (\(names.joined(separator: ", ")))")
         }
-        return try entry.make(try StrategyParameters.resolve(choice, declared: entry.parameters), network)
+        return (match.entry, try StrategyParameters.resolve(choice, declared: match.parameters))
     }
 
     /// Checks that a choice names a known strategy with valid parameters.
