@@ -63,6 +63,8 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
     let slotsByPart: [[Int]]
     /// Units in lateral transfer towards each slot.
     var transferInbound: [Int32]
+    /// The scenario's demand trace in time order (equal times keep their order).
+    let tracedOrders: [TracedOrder]
     /// The trace being recorded, if tracing is on.
     public var trace: TraceRecorder?
 
@@ -95,6 +97,8 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
         for (index, slot) in network.stockSlots.enumerated() { slotsByPart[slot.part].append(index) }
         self.slotsByPart = slotsByPart
         transferInbound = Array(repeating: 0, count: network.stockSlots.count)
+        tracedOrders = network.demandTrace.enumerated()
+            .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
         metrics = MetricsCollector(network: network, warmup: settings.warmupHours)
         let initial = network.stockSlots.map { $0.initialNew + $0.initialRefurbished }
         ledger = StockLedger(initial: initial, received: Array(repeating: 0, count: initial.count),
@@ -109,7 +113,7 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
         let horizon = settings.horizonHours
         for slot in state.network.stockSlots.indices { reviewStock(slot: slot) }
         if demand.hasDemand { calendar.schedule(at: demand.nextArrival(after: 0, demandRandom), .demandArrival) }
-        if let first = state.network.demandTrace.first { calendar.schedule(at: first.time, .tracedOrderArrival(index: 0)) }
+        if let first = tracedOrders.first { calendar.schedule(at: first.time, .tracedOrderArrival(index: 0)) }
         if settings.recordsDailySeries { calendar.schedule(at: 24, .dayEnd) }
         while let entry = calendar.next(before: horizon) {
             state.now = entry.time
@@ -121,10 +125,9 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
                     handleOrder(site: drawn.site, part: drawn.part, quantity: drawn.quantity, isUrgent: drawn.isUrgent)
                 }
             case .tracedOrderArrival(let index):
-                let trace = state.network.demandTrace
-                let order = trace[Int(index)]
-                if Int(index) + 1 < trace.count {
-                    calendar.schedule(at: trace[Int(index) + 1].time, .tracedOrderArrival(index: index + 1))
+                let order = tracedOrders[Int(index)]
+                if Int(index) + 1 < tracedOrders.count {
+                    calendar.schedule(at: tracedOrders[Int(index) + 1].time, .tracedOrderArrival(index: index + 1))
                 }
                 handleOrder(site: order.site, part: order.part, quantity: order.quantity, isUrgent: order.isUrgent)
             case .replenishmentArrival(let slot, let quantity):
