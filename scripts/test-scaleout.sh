@@ -86,7 +86,7 @@ fi
 check "scripts/build-static.sh builds fslsim" test -x "$bin"
 check "runs with env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH=" env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH= "$bin" --version
 ldd "$bin" >"$TMP/ldd.txt" 2>&1
-cat "$TMP/ldd.txt"
+sed 's/^/  ldd: /' "$TMP/ldd.txt"
 check "ldd: no libswift*.so" eval '! grep -q libswift "$TMP/ldd.txt"'
 check "ldd: no libFoundation*.so or libdispatch" eval '! grep -qiE "libFoundation|libdispatch|libBlocksRuntime" "$TMP/ldd.txt"'
 check "ldd: GSL linked statically (no libgsl*.so)" eval '! grep -q libgsl "$TMP/ldd.txt"'
@@ -99,9 +99,10 @@ else
   skip "runs with the toolchain hidden: unshare -m is not permitted here"
 fi
 check "static binary reproduces the demo baseline bit for bit (regress)" \
-  env -i PATH=/usr/bin:/bin "$bin" regress scenarios/demo.json --quiet
-check "one-machine reference run" "$bin" run scenarios/demo.json "${OPTIONS[@]}" --quiet --out "$TMP/ref-run"
-check "one-machine reference compare" "$bin" compare scenarios/demo.json "${OPTIONS[@]}" "${COMPARE[@]}" --quiet --out "$TMP/ref-compare"
+  eval 'env -i PATH=/usr/bin:/bin "$bin" regress scenarios/demo.json --quiet >"$TMP/regress.txt"' 
+check "one-machine reference run" eval '"$bin" run scenarios/demo.json "${OPTIONS[@]}" --quiet --out "$TMP/ref-run" >"$TMP/ref-run.txt"'
+check "one-machine reference compare" eval '"$bin" compare scenarios/demo.json "${OPTIONS[@]}" "${COMPARE[@]}" --quiet --out "$TMP/ref-compare" >"$TMP/ref-compare.txt"'
+
 # A wrapper whose shard 3 fails (Slurm: array task 3; Dask: --shard 3/n), the others run fslsim.
 cat >"$TMP/bin/fslsim-shard3-fails" <<WRAPPER
 #!/bin/sh
@@ -190,6 +191,7 @@ ReturnToService=2
 MinJobAge=600
 InactiveLimit=0
 KillWait=5
+MailProg=/bin/true
 NodeName=localhost NodeAddr=127.0.0.1 CPUs=$(nproc) State=UNKNOWN
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 CONF
