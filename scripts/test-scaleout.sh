@@ -215,12 +215,12 @@ if install_slurm && start_slurm; then
   echo "scaleout: Slurm is up ($(sinfo -V)); starting took $((SECONDS - t))s"
   submit=distributed/slurm/submit.sh
   check "slurm: 8-shard array + merge complete (submit.sh --wait)" \
-    "$submit" --wait --poll 1 --shards 8 --fslsim "$bin" run scenarios/demo.json "$TMP/slurm-ok" "${OPTIONS[@]}"
+    "$submit" --wait --poll 1 --timeout 120 --shards 8 --fslsim "$bin" run scenarios/demo.json "$TMP/slurm-ok" "${OPTIONS[@]}"
   check "slurm: 8 shard folders" test "$(ls -d "$TMP"/slurm-ok/shard-*-of-8 2>/dev/null | wc -l)" -eq 8
   check "slurm: merged replications.csv and summary.csv byte-identical to one machine" \
     same_files "$TMP/ref-run" "$TMP/slurm-ok/merged" replications.csv summary.csv
   if ! check "slurm: a failing shard fails the run" \
-    eval '! "$submit" --wait --poll 1 --shards 8 --fslsim "$TMP/bin/fslsim-shard3-fails" run scenarios/demo.json "$TMP/slurm-fail" "${OPTIONS[@]}"'; then
+    eval '! "$submit" --wait --poll 1 --timeout 120 --shards 8 --fslsim "$TMP/bin/fslsim-shard3-fails" run scenarios/demo.json "$TMP/slurm-fail" "${OPTIONS[@]}"'; then
     tail -5 "$TMP"/slurm-fail/logs/* 2>/dev/null
   fi
   check "slurm: nothing merged after the failure" test ! -e "$TMP/slurm-fail/merged"
@@ -255,7 +255,7 @@ if check "dask: requirements installed" dask_ready; then
   dask_run() { # dask_run FSLSIM OUT [fslsim options]: 4 shards of compare, merged
     local exe=$1 out=$2
     shift 2
-    (cd "$TMP" && "$repo/$python" "$repo/distributed/dask/fslsim_dask.py" --shards 4 --workers 2 --fslsim "$exe" \
+    (cd "$TMP" && timeout 120 "$repo/$python" "$repo/distributed/dask/fslsim_dask.py" --shards 4 --workers 2 --fslsim "$exe" \
       compare "$repo/scenarios/demo.json" "$out" -- "${OPTIONS[@]}" "${COMPARE[@]}" "$@") >"$out.log" 2>&1
   }
   if ! check "dask: 4 shards + merge complete" dask_run "$bin" "$TMP/dask-ok"; then tail -20 "$TMP/dask-ok.log"; fi
@@ -265,7 +265,7 @@ if check "dask: requirements installed" dask_ready; then
   check "dask: the error names the failing shard" grep -q "shard 3/4 failed" "$TMP/dask-fail.log"
   check "dask: nothing merged after the failure" test ! -e "$TMP/dask-fail/merged"
   bad_scenario_run() {
-    (cd "$TMP" && "$repo/$python" "$repo/distributed/dask/fslsim_dask.py" --shards 4 --workers 2 --fslsim "$bin" \
+    (cd "$TMP" && timeout 120 "$repo/$python" "$repo/distributed/dask/fslsim_dask.py" --shards 4 --workers 2 --fslsim "$bin" \
       run "$TMP/no-such-scenario.json" "$TMP/dask-bad" -- "${OPTIONS[@]}") >"$TMP/dask-bad.log" 2>&1
   }
   check "dask: a bad scenario path fails the run" eval '! bad_scenario_run'

@@ -16,6 +16,7 @@
 #   --wait              poll `scontrol show job` until both jobs have ended; exit 0 only if the
 #                       merge completed, else print every shard's state and exit 1
 #   --poll SECONDS      polling interval for --wait (default 2)
+#   --timeout SECONDS   with --wait: give up (exit 1, jobs left alone) after this long
 #
 # Prints `array <id>` and `merge <id>`. Logs go to OUT/logs/. SCENARIO and OUT are made
 # absolute so the jobs find them whatever their working directory.
@@ -27,7 +28,7 @@ usage() {
   exit 64
 }
 
-shards=8 fslsim=${FSLSIM:-} cpus=1 throttle="" merged="" wait=false poll=2
+shards=8 fslsim=${FSLSIM:-} cpus=1 throttle="" merged="" wait=false poll=2 timeout=0
 extra=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -39,6 +40,7 @@ while [ $# -gt 0 ]; do
     --sbatch) extra+=("$2"); shift 2 ;;
     --wait) wait=true; shift ;;
     --poll) poll=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
     -h | --help) usage ;;
     --*) echo "submit.sh: unknown option $1" >&2; usage ;;
     *) break ;;
@@ -78,17 +80,32 @@ $wait || exit 0
 # --wait: poll the controller (no accounting database needed). Job records stay in slurmctld's
 # memory for MinJobAge seconds (default 300) after they end, far longer than one poll.
 states() { # states JOBID: the JobState of every record of the job (one per array task)
-  scontrol show job -o "$1" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2
+  local text
+  text=$(scontrol show job -o "$1" 2>&1) || { echo "submit.sh: scontrol show job $1: $text" >&2; return 1; }
+  grep -o 'JobState=[A-Z_]*' <<<"$text" | cut -d= -f2
 }
 finished() { # finished JOBID: every record ended (none pending, running, completing, ...)
-  local s any=false
-  for s in $(states "$1"); do
-    any=true
+  local s list
+  list=$(states "$1") || return 2
+  [ -n "$list" ] || return 1
+  for s in $list; do
     case $s in COMPLETED | FAILED | CANCELLED | TIMEOUT | NODE_FAIL | OUT_OF_MEMORY | BOOT_FAIL | DEADLINE | PREEMPTED) ;; *) return 1 ;; esac
   done
-  $any
 }
-until finished "$array_id" && finished "$merge_id"; do sleep "$poll"; done
+errors=0 started=$SECONDS
+while true; do
+  finished "$array_id" && finished "$merge_id" && break
+  [ $? -eq 2 ] && errors=$((errors + 1)) || errors=0
+  if [ "$errors" -ge 10 ]; then
+    echo "submit.sh: scontrol failed 10 times in a row (controller down, or the job records purged after MinJobAge?); giving up" >&2
+    exit 1
+  fi
+  if [ "$timeout" -gt 0 ] && [ $((SECONDS - started)) -ge "$timeout" ]; then
+    echo "submit.sh: jobs $array_id and $merge_id still not finished after ${timeout}s; giving up (they keep running)" >&2
+    exit 1
+  fi
+  sleep "$poll"
+done
 merge_state=$(states "$merge_id")
 if [ "$merge_state" = COMPLETED ]; then
   echo "submit.sh: all $shards shards and the merge completed; results in $merged"
