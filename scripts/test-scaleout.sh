@@ -213,6 +213,14 @@ CONF
 }
 if install_slurm && start_slurm; then
   echo "scaleout: Slurm is up ($(sinfo -V)); starting took $((SECONDS - t))s"
+  listening_on_loopback_only() { # every TCP listener of the daemons started here is on 127.0.0.1
+    local pid listeners=""
+    for pid in "${daemon_pids[@]}"; do listeners+=$(ss -Hltnp 2>/dev/null | grep "pid=$pid,")$'\n'; done
+    grep -q . <<<"$listeners" || return 1
+    sed 's/^/  listening: /' <<<"$listeners" | grep -v '^  listening: $'
+    ! grep -E 'LISTEN' <<<"$listeners" | grep -vq ' 127\.0\.0\.1:'
+  }
+  check "slurm: slurmctld and slurmd listen on 127.0.0.1 only" listening_on_loopback_only
   submit=distributed/slurm/submit.sh
   check "slurm: 8-shard array + merge complete (submit.sh --wait)" \
     "$submit" --wait --poll 1 --timeout 120 --shards 8 --fslsim "$bin" run scenarios/demo.json "$TMP/slurm-ok" "${OPTIONS[@]}"
