@@ -22,7 +22,7 @@
 # `N passed, M failed[, K skipped]` as its last line; exits non-zero if any check failed.
 # Environment: KEEP_TMP=1 keeps the temporary folder; PYTHON (default python3) makes the venv.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 repo=$PWD
 
 passed=0 failed=0 skipped=0
