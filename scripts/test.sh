@@ -11,6 +11,12 @@ swift test --skip-build
 # a change that alters results on purpose updates the baseline in the same commit).
 scripts/regress.sh
 
+# Scale-out for real: static binary without the toolchain, an 8-shard Slurm array on a one-node
+# cluster bound to 127.0.0.1, and Dask on a LocalCluster; merged output byte-identical to one
+# machine. Under CI a Slurm that cannot start is a failure, not a skip.
+if [[ "${CI:-}" == "true" ]]; then export SCALEOUT_REQUIRE_SLURM=1; fi
+scripts/test-scaleout.sh
+
 # Notebooks and static report on real simulator output.
 results=$(mktemp -d "${TMPDIR:-/tmp}/fslsim-test-results.XXXXXX")
 trap 'rm -rf "$results"' EXIT
