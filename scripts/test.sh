@@ -22,7 +22,7 @@ results=$(mktemp -d "${TMPDIR:-/tmp}/fslsim-test-results.XXXXXX")
 trap 'rm -rf "$results"' EXIT
 "$(swift build --show-bin-path)/fslsim" compare scenarios/demo.json \
   --routing nearest --routing nearest:split=true --replications 3 --horizon-days 60 --warmup-days 5 \
-  --timeseries --quiet --out "$results/compare" > "$results/compare.txt"
+  --timeseries --trace "$results/compare" --quiet --out "$results/compare" > "$results/compare.txt"
 # A virtual environment keeps the notebooks' packages away from the system Python (PEP 668).
 if ! command -v python3 >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   apt-get install -y -qq python3 python3-venv python3-pip >/dev/null

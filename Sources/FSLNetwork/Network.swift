@@ -78,6 +78,9 @@ public struct Network: Sendable {
     public var routingVariants: [String: StrategyChoice] = [:]
     /// Named allocation variants (`strategy_variants.allocation`).
     public var allocationVariants: [String: StrategyChoice] = [:]
+    /// Lane-table overrides of transit and cost from a location to a site, keyed by
+    /// (location, site, mode); looked up, never iterated into output.
+    public var siteLanes: [Int: LaneOverride] = [:]
     /// Historical orders replayed exactly (`demand_trace`), sorted by time.
     public var demandTrace: [TracedOrder] = []
 

@@ -10,7 +10,7 @@ public enum ScenarioLoader {
     /// Top-level keys of a scenario file.
     static let topLevelKeys = [
         "name", "description", "clock", "shipping_modes", "locations", "parts", "suppliers", "stock", "repair",
-        "transfers", "cross_border", "contracts", "regions", "sites", "demand", "routing", "allocation", "backorders", "demand_trace", "strategy_variants",
+        "transfers", "cross_border", "contracts", "regions", "sites", "demand", "routing", "allocation", "backorders", "demand_trace", "strategy_variants", "lanes",
     ]
 
     /// Loads the scenario at `path`.
@@ -94,6 +94,7 @@ final class ScenarioReader {
         }
         let trace = readDemandTrace(top["demand_trace"], scenarioFile: file)
         let variants = readVariants(top["strategy_variants"])
+        let lanes = readLanes(top["lanes"])
         let crossBorder = readCrossBorder(top["cross_border"])
         let transfers = readTransfers(top["transfers"])
         let repair = readRepair(top["repair"])
@@ -112,6 +113,7 @@ final class ScenarioReader {
             .with {
                 $0.reevaluatesNetworkWide = networkWide
                 $0.demandTrace = trace
+                $0.siteLanes = lanes
                 $0.routingVariants = variants.routing
                 $0.allocationVariants = variants.allocation
             }
@@ -136,6 +138,25 @@ final class ScenarioReader {
             return result
         }
         return (read("routing"), read("allocation"))
+    }
+
+    /// `"lanes": [{"from": location, "to": site, "mode": mode, "transit_hours": h, "cost": c}]`:
+    /// known transit times and costs that replace the mode's distance model for that lane.
+    func readLanes(_ node: JSONNode?) -> [Int: LaneOverride] {
+        var lanes: [Int: LaneOverride] = [:]
+        for item in node?.array ?? [] {
+            guard let object = item.object(keys: ["from", "to", "mode", "transit_hours", "cost"]) else { continue }
+            let from = resolve(object.required("from"), in: locationIndex, what: "location")
+            let to = resolve(object.required("to"), in: siteIndex, what: "site")
+            let mode = resolve(object.required("mode"), in: modeIndex, what: "shipping mode")
+            let hours = object.required("transit_hours")?.number(in: 0...8760, unit: "hours")
+            let cost = object["cost"]?.nonNegativeNumber
+            guard let from, let to, let mode, let hours else { continue }
+            let key = (from * sites.count + to) * modes.count + mode
+            if lanes[key] != nil { item.report("repeats the lane \(locations[from].id) → \(sites[to].id) by \(modes[mode].id); give each lane once") }
+            lanes[key] = LaneOverride(transitHours: hours, costPerShipment: cost)
+        }
+        return lanes
     }
 
     /// `"backorders": {"reevaluation": "location" | "network"}`.

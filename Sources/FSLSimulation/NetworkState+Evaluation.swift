@@ -23,11 +23,12 @@ extension NetworkState {
         let ready = now + location.pickDelayHours
         var best: (mode: Int, departure: Double, eta: Double, cost: Double, meets: Bool)?
         for (modeIndex, mode) in network.modes.enumerated() {
-            guard let transit = mode.transitHours(km: km),
+            guard let transit = network.transitHours(mode: modeIndex, location: source, site: order.site, km: km),
                   let departure = location.calendar.departure(readyAt: ready, mode: modeIndex, dispatch: mode.dispatch)
             else { continue }
             let eta = departure + transit + customsHours
-            let cost = mode.cost(km: km, weightKg: network.parts[order.part].weightKg, quantity: order.quantity)
+            let cost = network.shippingCost(mode: modeIndex, location: source, site: order.site, km: km, part: order.part,
+                                            quantity: order.quantity)
             let meets = eta <= order.deadline
             if let current = best {
                 let better = meets

@@ -112,7 +112,7 @@ extension Simulation {
         let shippingMode = network.modes[mode]
         let ready = state.now + location.pickDelayHours
         let departure = location.calendar.departure(readyAt: ready, mode: mode, dispatch: shippingMode.dispatch) ?? ready
-        var delivery = departure + (shippingMode.transitHours(km: km) ?? 0)
+        var delivery = departure + (network.transitHours(mode: mode, location: source, site: order.site, km: km) ?? 0)
         var customsCost = 0.0
         if location.country != site.country {
             let pair = location.country * network.countries.count + site.country
@@ -120,7 +120,8 @@ extension Simulation {
             if let delay = customsDelays[pair] { delivery += delay.sample(customsRandom) }
             customsCost = rule.brokerageFee + rule.dutyRate * network.parts[order.part].unitCost * Double(quantity)
         }
-        let shippingCost = shippingMode.cost(km: km, weightKg: network.parts[order.part].weightKg, quantity: quantity)
+        let shippingCost = network.shippingCost(mode: mode, location: source, site: order.site, km: km, part: order.part,
+                                                quantity: quantity)
         if order.createdAt >= settings.warmupHours {
             metrics.costShipping += shippingCost
             metrics.costHandling += location.handlingFeePerPick

@@ -168,8 +168,10 @@ extension Simulation {
     func fastestMode(from source: Int, site: Int) -> Int {
         let km = state.network.distanceKm(site: site, location: source)
         var best = 0, bestHours = Double.infinity
-        for (index, mode) in state.network.modes.enumerated() {
-            if let hours = mode.transitHours(km: km), hours < bestHours { (best, bestHours) = (index, hours) }
+        for index in state.network.modes.indices {
+            if let hours = state.network.transitHours(mode: index, location: source, site: site, km: km), hours < bestHours {
+                (best, bestHours) = (index, hours)
+            }
         }
         return best
     }

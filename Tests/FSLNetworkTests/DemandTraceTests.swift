@@ -55,3 +55,31 @@ import FSLKernel
         #expect(messages.contains { $0.contains("outside the simulated period") })
     }
 }
+
+/// `lanes[]`: a known lane replaces the mode's distance model for transit and cost.
+@Suite struct LaneTableTests {
+    @Test func laneOverridesTransitAndCost() throws {
+        let network = try ScenarioFixtures.network(after: [
+            .set("lanes", #"[{"from": "DAL", "to": "S-FORTWORTH", "mode": "ground", "transit_hours": 5, "cost": 9}]"#)
+        ])
+        let dal = try #require(network.locations.firstIndex { $0.id == "DAL" })
+        let site = try #require(network.sites.firstIndex { $0.id == "S-FORTWORTH" })
+        let ground = try #require(network.modes.firstIndex { $0.id == "ground" })
+        let km = network.distanceKm(site: site, location: dal)
+        #expect(network.transitHours(mode: ground, location: dal, site: site, km: km) == 5)
+        // Cost: the lane's 9 per shipment plus the mode's per-kg charge (0.6 × 2 kg × 3 units).
+        let p1 = try #require(network.parts.firstIndex { $0.id == "P1" })
+        #expect(abs(network.shippingCost(mode: ground, location: dal, site: site, km: km, part: p1, quantity: 3) - (9 + 0.6 * 2 * 3)) < 1e-12)
+        // Another lane keeps the distance model (14 h band up to 400 km).
+        let other = try #require(network.sites.firstIndex { $0.id == "S-OTTAWA" })
+        #expect(network.transitHours(mode: ground, location: dal, site: other, km: 300) == 14)
+    }
+
+    @Test func laneWithUnknownSiteIsReported() {
+        let issues = ScenarioFixtures.issues(after: [
+            .set("lanes", #"[{"from": "DAL", "to": "S-FORTWORH", "mode": "ground", "transit_hours": 5}]"#)
+        ])
+        #expect(issues.map(\.path) == ["lanes[0].to"])
+        #expect(issues.first?.message.contains("did you mean \"S-FORTWORTH\"") == true)
+    }
+}
