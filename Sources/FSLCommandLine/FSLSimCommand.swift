@@ -12,6 +12,7 @@ public enum FSLSimCommand {
           validate FILE...      check scenario files; print every problem with its JSON path
           describe FILE         overview of a scenario
           strategies            list routing and allocation strategies and their parameters
+          generate --preset P   write a generated scenario (bench-v1 benchmark model or a synthetic network)
           help [COMMAND]        this text, or a command's help with examples
 
         exit codes: 0 ok, 64 usage error, 65 bad scenario or input data, 1 other failure, 3 regression
@@ -34,6 +35,7 @@ public enum FSLSimCommand {
         ("validate", ValidateCommand.help, ValidateCommand.run),
         ("describe", DescribeCommand.help, DescribeCommand.run),
         ("strategies", "usage: fslsim strategies\n", StrategiesCommand.run),
+        ("generate", GenerateCommand.help, GenerateCommand.run),
     ]
 
     static func dispatch(_ arguments: [String], console: Console) throws(CommandError) {
