@@ -4,13 +4,14 @@ import FSLNetwork
 extension Simulation {
     /// A new customer order: route it, ship what the plan covers, backorder the rest.
     mutating func handleOrder(site: Int, part: Int, quantity: Int, isUrgent: Bool) {
-        let network = state.network
-        let contract = network.sites[site].contract
-        let level = isUrgent ? network.contracts[contract].sla : network.contracts[contract].routineSLA
+        // Field paths through `state.network`, never `let network = state.network`: copying the
+        // Network struct retains and releases its ~25 arrays, twice per order.
+        let contract = state.network.sites[site].contract
+        let level = isUrgent ? state.network.contracts[contract].sla : state.network.contracts[contract].routineSLA
         let now = state.now
         let order = Order(number: orderCount, site: site, part: part, quantity: quantity, isUrgent: isUrgent,
                           contract: contract, createdAt: now,
-                          deadline: Deadline.compute(level, createdAt: now, clock: network.sites[site].clock))
+                          deadline: Deadline.compute(level, createdAt: now, clock: state.network.sites[site].clock))
         orderCount += 1
         let home = Int(state.sourcesBySite[site * state.sourceCount])
         plan.reset()
@@ -32,7 +33,7 @@ extension Simulation {
             return
         }
         let location = plan.backorderLocation ?? fallbackBackorderLocation(for: order)
-        guard let slot = network.slot(location: location, part: part) else {
+        guard let slot = state.network.slot(location: location, part: part) else {
             preconditionFailure("routing backordered at a location that does not stock the part")
         }
         let openID = openOrders.open(order, home: home, outstanding: remaining, latestDelivery: latest)
@@ -58,8 +59,7 @@ extension Simulation {
     /// repair return, reviews the source's stock. Returns the delivery time.
     @discardableResult
     mutating func ship(_ order: Order, from source: Int, condition: Condition, mode: Int, quantity: Int) -> Double {
-        let network = state.network
-        guard let slot = network.slot(location: source, part: order.part) else {
+        guard let slot = state.network.slot(location: source, part: order.part) else {
             preconditionFailure("routing shipped from a location that does not stock the part")
         }
         if condition == .new {
@@ -71,26 +71,28 @@ extension Simulation {
         }
         ledger.shipped[slot] += quantity
         metrics.changeOnHand(location: source, part: order.part, by: -quantity)
-        let location = network.locations[source]
-        let site = network.sites[order.site]
-        let km = network.distanceKm(site: order.site, location: source)
-        let shippingMode = network.modes[mode]
-        let ready = state.now + location.pickDelayHours
-        let departure = location.calendar.departure(readyAt: ready, mode: mode, dispatch: shippingMode.dispatch) ?? ready
-        var delivery = departure + (shippingMode.transitHours(km: km) ?? 0)
+        // Field paths, not copies of Location / Site / ShippingMode (each copy retains their
+        // strings and arrays).
+        let km = state.network.distanceKm(site: order.site, location: source)
+        let ready = state.now + state.network.locations[source].pickDelayHours
+        let departure = state.network.locations[source].calendar.departure(
+            readyAt: ready, mode: mode, dispatch: state.network.modes[mode].dispatch) ?? ready
+        var delivery = departure + (state.network.modes[mode].transitHours(km: km) ?? 0)
         var customsCost = 0.0
-        if location.country != site.country {
-            let pair = location.country * network.countries.count + site.country
-            let rule = network.crossBorder[pair]
+        let origin = state.network.locations[source].country, destination = state.network.sites[order.site].country
+        if origin != destination {
+            let pair = origin * state.network.countries.count + destination
+            let rule = state.network.crossBorder[pair]
             if let delay = customsDelays[pair] { delivery += delay.sample(customsRandom) }
-            customsCost = rule.brokerageFee + rule.dutyRate * network.parts[order.part].unitCost * Double(quantity)
+            customsCost = rule.brokerageFee + rule.dutyRate * state.network.parts[order.part].unitCost * Double(quantity)
         }
         if order.createdAt >= settings.warmupHours {
-            metrics.costShipping += shippingMode.cost(km: km, weightKg: network.parts[order.part].weightKg, quantity: quantity)
-            metrics.costHandling += location.handlingFeePerPick
+            metrics.costShipping += state.network.modes[mode].cost(
+                km: km, weightKg: state.network.parts[order.part].weightKg, quantity: quantity)
+            metrics.costHandling += state.network.locations[source].handlingFeePerPick
             metrics.costCustoms += customsCost
         }
-        if let repair = network.repair, repair.returnFraction > 0, let distributions = repairDistributions {
+        if let repair = state.network.repair, repair.returnFraction > 0, let distributions = repairDistributions {
             for _ in 0..<quantity where repairRandom.uniform() < repair.returnFraction {
                 calendar.schedule(at: delivery + distributions.returnDelay.sample(repairRandom),
                                   .returnArrival(part: Int32(order.part)))
