@@ -25,8 +25,7 @@ extension NetworkState {
         var best: (mode: Int, departure: Double, eta: Double, cost: Double, meets: Bool)?
         for modeIndex in network.modes.indices {
             guard let transit = network.modes[modeIndex].transitHours(km: km),
-                  let departure = network.locations[source].calendar.departure(
-                      readyAt: ready, mode: modeIndex, dispatch: network.modes[modeIndex].dispatch)
+                  let departure = departure(location: source, readyAt: ready, mode: modeIndex)
             else { continue }
             let eta = departure + transit + customsHours
             let cost = network.modes[modeIndex].cost(km: km, weightKg: network.parts[order.part].weightKg,

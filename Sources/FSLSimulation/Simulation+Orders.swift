@@ -75,8 +75,7 @@ extension Simulation {
         // strings and arrays).
         let km = state.network.distanceKm(site: order.site, location: source)
         let ready = state.now + state.network.locations[source].pickDelayHours
-        let departure = state.network.locations[source].calendar.departure(
-            readyAt: ready, mode: mode, dispatch: state.network.modes[mode].dispatch) ?? ready
+        let departure = state.departure(location: source, readyAt: ready, mode: mode) ?? ready
         var delivery = departure + (state.network.modes[mode].transitHours(km: km) ?? 0)
         var customsCost = 0.0
         let origin = state.network.locations[source].country, destination = state.network.sites[order.site].country
