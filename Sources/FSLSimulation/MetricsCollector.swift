@@ -114,7 +114,7 @@ struct MetricsCollector {
     /// The metrics in their fixed output order.
     func values(events: Int, horizon: Double, openBackorderUnits: Int) -> [MetricValue] {
         let window = max(horizon - warmup, 1e-9)
-        let sortedDelivery = deliveryHours.sorted()
+        let sortedDelivery = MetricsCollector.sortedAscending(deliveryHours)
         let p95 = sortedDelivery.isEmpty ? Double.nan : sortedDelivery[min(sortedDelivery.count - 1, Int((0.95 * Double(sortedDelivery.count)).rounded(.up)) - 1)]
         let meanDelivery = sortedDelivery.isEmpty ? Double.nan : sortedDelivery.reduce(0, +) / Double(sortedDelivery.count)
         func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
@@ -157,6 +157,41 @@ struct MetricsCollector {
             values.append(.init(metric: "cost_penalty", segment: segment, value: t.penalty))
         }
         return values
+    }
+}
+
+extension MetricsCollector {
+    /// `values.sorted()` for values without NaN, by a least-significant-digit radix sort on the
+    /// IEEE 754 bit patterns (4 passes of 16 bits): O(n) instead of O(n log n) comparisons, and
+    /// the same sorted array (the only difference, −0 before +0, cannot change a mean or a
+    /// percentile). Short arrays use the comparison sort.
+    static func sortedAscending(_ values: [Double]) -> [Double] {
+        guard values.count > 4096 else { return values.sorted() }
+        let sign: UInt64 = 1 << 63
+        // Order-preserving map to unsigned keys: flip every bit of negatives, the sign of the rest.
+        var keys = values.map { x -> UInt64 in
+            let bits = x.bitPattern
+            return bits & sign != 0 ? ~bits : bits | sign
+        }
+        var buffer = [UInt64](repeating: 0, count: keys.count)
+        var counts = [Int](repeating: 0, count: 1 << 16)
+        for shift in stride(from: UInt64(0), to: 64, by: 16) {
+            for i in counts.indices { counts[i] = 0 }
+            for key in keys { counts[Int(truncatingIfNeeded: (key >> shift) & 0xFFFF)] += 1 }
+            var start = 0
+            for i in counts.indices {
+                let count = counts[i]
+                counts[i] = start
+                start += count
+            }
+            for key in keys {
+                let digit = Int(truncatingIfNeeded: (key >> shift) & 0xFFFF)
+                buffer[counts[digit]] = key
+                counts[digit] += 1
+            }
+            swap(&keys, &buffer)
+        }
+        return keys.map { key in Double(bitPattern: key & sign != 0 ? key & ~sign : ~key) }
     }
 }
 
