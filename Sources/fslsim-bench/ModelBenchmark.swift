@@ -58,7 +58,12 @@ enum ModelBenchmark {
         for _ in 0..<repetitions {
             let run = once()
             times.append(run.seconds)
-            if run.result.metrics != warmUp.result.metrics {
+            // Bit patterns, so that NaN metrics (e.g. a wait with no backorders) compare equal.
+            let same = run.result.metrics.count == warmUp.result.metrics.count
+                && zip(run.result.metrics, warmUp.result.metrics).allSatisfy {
+                    $0.metric == $1.metric && $0.segment == $1.segment && $0.value.bitPattern == $1.value.bitPattern
+                }
+            if !same {
                 FileHandle.standardError.write(Data("results differ between repetitions of the same replication\n".utf8))
                 return 1
             }
