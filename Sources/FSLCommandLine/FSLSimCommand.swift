@@ -16,6 +16,7 @@ public enum FSLSimCommand {
           describe FILE         overview of a scenario
           strategies            list routing and allocation strategies and their parameters
           explain SCENARIO      how one order was routed, every candidate and the reason
+          generate --preset P   write a generated scenario (bench-v1 benchmark model or a synthetic network)
           help [COMMAND]        this text, or a command's help with examples
 
         exit codes: 0 ok, 64 usage error, 65 bad scenario or input data, 1 other failure, 3 regression
@@ -42,6 +43,7 @@ public enum FSLSimCommand {
         ("describe", DescribeCommand.help, DescribeCommand.run),
         ("strategies", "usage: fslsim strategies\n", StrategiesCommand.run),
         ("explain", ExplainCommand.help, ExplainCommand.run),
+        ("generate", GenerateCommand.help, GenerateCommand.run),
     ]
 
     static func dispatch(_ arguments: [String], console: Console) throws(CommandError) {

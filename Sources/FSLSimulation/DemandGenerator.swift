@@ -57,23 +57,26 @@ struct DemandGenerator {
 
     /// Draws the order arriving at `time`, or nil when thinning rejects the candidate.
     func draw(at time: Double, _ random: RandomStream) -> (site: Int, part: Int, quantity: Int, isUrgent: Bool)? {
-        let family = families[familyTable.sampleIndex(random)]
-        if family.isModulated {
+        // Indexed field reads, not `let family = families[i]`: copying a Family retains its
+        // stream's five arrays, two alias tables and the quantity distribution per order.
+        let f = familyTable.sampleIndex(random)
+        if families[f].isModulated {
             let day = startWeekdayOffset + Int((time / 24).rounded(.down))
             let weekday = LocalClock.weekday(ofDay: day)
-            let trend = 1 + family.stream.trendPerYear * time / Hours.perYear
-            let rate = family.stream.weeklyPattern[weekday - 1] * max(0, trend)
-            if gsl_rng_uniform(random.generator) * family.peakMultiplier >= rate { return nil }
+            let trend = 1 + families[f].stream.trendPerYear * time / Hours.perYear
+            let rate = families[f].stream.weeklyPattern[weekday - 1] * max(0, trend)
+            if gsl_rng_uniform(random.generator) * families[f].peakMultiplier >= rate { return nil }
         }
-        let site = family.stream.sites[family.sites.sampleIndex(random)]
-        let part = family.stream.parts[family.parts.sampleIndex(random)]
+        let site = families[f].stream.sites[families[f].sites.sampleIndex(random)]
+        let part = families[f].stream.parts[families[f].parts.sampleIndex(random)]
         let quantity: Int
-        switch family.stream.quantity {
+        switch families[f].stream.quantity {
         case .one: quantity = 1
-        case .distribution: quantity = Int(family.quantity?.sample(random) ?? 1)
+        case .distribution: quantity = Int(families[f].quantity?.sample(random) ?? 1)
         case .logarithmic(let q): quantity = Int(gsl_ran_logarithmic(random.generator, q))
         }
-        let urgent = family.stream.urgentFraction >= 1 || gsl_rng_uniform(random.generator) < family.stream.urgentFraction
+        let urgentFraction = families[f].stream.urgentFraction
+        let urgent = urgentFraction >= 1 || gsl_rng_uniform(random.generator) < urgentFraction
         return (site, part, max(1, quantity), urgent)
     }
 

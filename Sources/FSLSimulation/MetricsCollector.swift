@@ -16,13 +16,20 @@ struct MetricsCollector {
     private(set) var holdingCost = 0.0
     private(set) var backorderArea = 0.0
 
+    /// Per-order outcome counters of one segment.
+    struct SegmentTotals {
+        var orders = 0.0
+        var units = 0.0
+        var linesFromStock = 0.0
+        var lines = 0.0
+        var onTime = 0.0
+        var penalty = 0.0
+    }
+
     // Per-order outcomes, per segment: index 0 = all, then tiers, then locations, then countries.
-    var orders: [Double]
-    var units: [Double]
-    var linesFromStock: [Double]
-    var lines: [Double]
-    var onTime: [Double]
-    var penalty: [Double]
+    // One array of structs rather than six arrays: an order touches 4 segments, and each array
+    // write costs a uniqueness and a bounds check (16 per order before, 4 now).
+    var totals: [SegmentTotals]
     var deliveryHours: [Double] = []
     var backordersCreated = 0.0
     var backorderWaitHours = 0.0
@@ -42,12 +49,7 @@ struct MetricsCollector {
         locationOffset = 1 + network.contracts.count
         countryOffset = locationOffset + network.locations.count
         let segments = countryOffset + network.countries.count
-        orders = Array(repeating: 0, count: segments)
-        units = orders
-        linesFromStock = orders
-        lines = orders
-        onTime = orders
-        penalty = orders
+        totals = Array(repeating: SegmentTotals(), count: segments)
     }
 
     /// Integrates the levels up to `now`.
@@ -80,12 +82,14 @@ struct MetricsCollector {
     mutating func recordArrival(_ order: Order, home: Int, fromStock: Bool) {
         guard order.createdAt >= warmup else { return }
         let (tier, location, country) = segments(site: order.site, contract: order.contract, home: home)
-        for segment in FourIndices(values: (0, tier, location, country)) {
-            orders[segment] += 1
-            units[segment] += Double(order.quantity)
-            lines[segment] += 1
-            if fromStock { linesFromStock[segment] += 1 }
+        let units = Double(order.quantity)
+        func count(_ totals: inout SegmentTotals) {
+            totals.orders += 1
+            totals.units += units
+            totals.lines += 1
+            if fromStock { totals.linesFromStock += 1 }
         }
+        for segment in FourIndices(values: (0, tier, location, country)) { count(&totals[segment]) }
     }
 
     /// Records the completion of an order delivered at `delivered` (or still open at the horizon
@@ -100,26 +104,28 @@ struct MetricsCollector {
         if !isOnTime { orderPenalty = contract.penaltyPerBreach + contract.penaltyPerLateHour * max(0, late) }
         if let delivered { deliveryHours.append(delivered - order.createdAt) }
         let (tier, location, country) = segments(site: order.site, contract: order.contract, home: home)
-        for segment in FourIndices(values: (0, tier, location, country)) {
-            if isOnTime { onTime[segment] += 1 }
-            penalty[segment] += orderPenalty
+        func count(_ totals: inout SegmentTotals) {
+            if isOnTime { totals.onTime += 1 }
+            totals.penalty += orderPenalty
         }
+        for segment in FourIndices(values: (0, tier, location, country)) { count(&totals[segment]) }
     }
 
     /// The metrics in their fixed output order.
     func values(events: Int, horizon: Double, openBackorderUnits: Int) -> [MetricValue] {
         let window = max(horizon - warmup, 1e-9)
-        let sortedDelivery = deliveryHours.sorted()
+        let sortedDelivery = MetricsCollector.sortedAscending(deliveryHours)
         let p95 = sortedDelivery.isEmpty ? Double.nan : sortedDelivery[min(sortedDelivery.count - 1, Int((0.95 * Double(sortedDelivery.count)).rounded(.up)) - 1)]
         let meanDelivery = sortedDelivery.isEmpty ? Double.nan : sortedDelivery.reduce(0, +) / Double(sortedDelivery.count)
         func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
-        let costPenalty = penalty[0]
+        let all = totals[0]
+        let costPenalty = all.penalty
         let costTotal = costShipping + costHandling + costCustoms + costTransfer + holdingCost + costPenalty
         var values: [MetricValue] = [
-            .init(metric: "orders", segment: "all", value: orders[0]),
-            .init(metric: "units", segment: "all", value: units[0]),
-            .init(metric: "fill_rate", segment: "all", value: ratio(linesFromStock[0], lines[0])),
-            .init(metric: "sla_attainment", segment: "all", value: ratio(onTime[0], orders[0])),
+            .init(metric: "orders", segment: "all", value: all.orders),
+            .init(metric: "units", segment: "all", value: all.units),
+            .init(metric: "fill_rate", segment: "all", value: ratio(all.linesFromStock, all.lines)),
+            .init(metric: "sla_attainment", segment: "all", value: ratio(all.onTime, all.orders)),
             .init(metric: "mean_delivery_h", segment: "all", value: meanDelivery),
             .init(metric: "p95_delivery_h", segment: "all", value: p95),
             .init(metric: "backorders_created", segment: "all", value: backordersCreated),
@@ -143,13 +149,49 @@ struct MetricsCollector {
             labelled.append((locationOffset + i, "location=\(location.id)"))
         }
         for (i, country) in network.countries.enumerated() { labelled.append((countryOffset + i, "country=\(country)")) }
-        for (index, segment) in labelled where orders[index] > 0 {
-            values.append(.init(metric: "orders", segment: segment, value: orders[index]))
-            values.append(.init(metric: "fill_rate", segment: segment, value: ratio(linesFromStock[index], lines[index])))
-            values.append(.init(metric: "sla_attainment", segment: segment, value: ratio(onTime[index], orders[index])))
-            values.append(.init(metric: "cost_penalty", segment: segment, value: penalty[index]))
+        for (index, segment) in labelled where totals[index].orders > 0 {
+            let t = totals[index]
+            values.append(.init(metric: "orders", segment: segment, value: t.orders))
+            values.append(.init(metric: "fill_rate", segment: segment, value: ratio(t.linesFromStock, t.lines)))
+            values.append(.init(metric: "sla_attainment", segment: segment, value: ratio(t.onTime, t.orders)))
+            values.append(.init(metric: "cost_penalty", segment: segment, value: t.penalty))
         }
         return values
+    }
+}
+
+extension MetricsCollector {
+    /// `values.sorted()` for values without NaN, by a least-significant-digit radix sort on the
+    /// IEEE 754 bit patterns (4 passes of 16 bits): O(n) instead of O(n log n) comparisons, and
+    /// the same sorted array (the only difference, −0 before +0, cannot change a mean or a
+    /// percentile). Short arrays use the comparison sort.
+    static func sortedAscending(_ values: [Double]) -> [Double] {
+        guard values.count > 4096 else { return values.sorted() }
+        let sign: UInt64 = 1 << 63
+        // Order-preserving map to unsigned keys: flip every bit of negatives, the sign of the rest.
+        var keys = values.map { x -> UInt64 in
+            let bits = x.bitPattern
+            return bits & sign != 0 ? ~bits : bits | sign
+        }
+        var buffer = [UInt64](repeating: 0, count: keys.count)
+        var counts = [Int](repeating: 0, count: 1 << 16)
+        for shift in stride(from: UInt64(0), to: 64, by: 16) {
+            for i in counts.indices { counts[i] = 0 }
+            for key in keys { counts[Int(truncatingIfNeeded: (key >> shift) & 0xFFFF)] += 1 }
+            var start = 0
+            for i in counts.indices {
+                let count = counts[i]
+                counts[i] = start
+                start += count
+            }
+            for key in keys {
+                let digit = Int(truncatingIfNeeded: (key >> shift) & 0xFFFF)
+                buffer[counts[digit]] = key
+                counts[digit] += 1
+            }
+            swap(&keys, &buffer)
+        }
+        return keys.map { key in Double(bitPattern: key & sign != 0 ? key & ~sign : ~key) }
     }
 }
 

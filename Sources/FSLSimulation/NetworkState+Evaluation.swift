@@ -9,22 +9,23 @@ extension NetworkState {
     /// Mode choice: the cheapest mode whose ETA meets the deadline, else the earliest ETA.
     /// Complexity: O(modes), each a calendar scan of a few days at most.
     public func evaluate(_ order: Order, source: Int, condition: Condition) -> Candidate? {
-        let location = network.locations[source]
-        let site = network.sites[order.site]
-        let crossBorder = location.country != site.country
+        // Field paths into `network`, never copies of Location, Site or ShippingMode: a copy
+        // retains and releases every string and array inside (measured: the dominant cost).
+        let origin = network.locations[source].country, destination = network.sites[order.site].country
+        let crossBorder = origin != destination
         var customsCost = 0.0, customsHours = 0.0
         if crossBorder {
-            let rule = network.crossBorderRule(from: location.country, to: site.country)
+            let rule = network.crossBorderRule(from: origin, to: destination)
             guard rule.isAllowed, network.contracts[order.contract].crossBorderAllowed else { return nil }
             customsCost = rule.brokerageFee + rule.dutyRate * network.parts[order.part].unitCost * Double(order.quantity)
-            customsHours = customsMeanHours[location.country * network.countries.count + site.country]
+            customsHours = customsMeanHours[origin * network.countries.count + destination]
         }
         let km = network.distanceKm(site: order.site, location: source)
-        let ready = now + location.pickDelayHours
+        let ready = now + network.locations[source].pickDelayHours
         var best: (mode: Int, departure: Double, eta: Double, cost: Double, meets: Bool)?
-        for (modeIndex, mode) in network.modes.enumerated() {
+        for modeIndex in network.modes.indices {
             guard let transit = network.transitHours(mode: modeIndex, location: source, site: order.site, km: km),
-                  let departure = location.calendar.departure(readyAt: ready, mode: modeIndex, dispatch: mode.dispatch)
+                  let departure = departure(location: source, readyAt: ready, mode: modeIndex)
             else { continue }
             let eta = departure + transit + customsHours
             let cost = network.shippingCost(mode: modeIndex, location: source, site: order.site, km: km, part: order.part,
@@ -40,7 +41,7 @@ extension NetworkState {
         }
         guard let best else { return nil }
         var aslRank = Int.max
-        if let region = site.region, let rank = network.regions[region].aslPriority.firstIndex(of: source) {
+        if let region = network.sites[order.site].region, let rank = network.regions[region].aslPriority.firstIndex(of: source) {
             aslRank = rank
         }
         let available = network.slot(location: source, part: order.part).map {
@@ -48,7 +49,8 @@ extension NetworkState {
         } ?? 0
         return Candidate(source: source, condition: condition, available: available, mode: best.mode,
                          departure: best.departure, eta: best.eta, meetsSLA: best.meets, distanceKm: km,
-                         shippingCost: best.cost, handlingCost: location.handlingFeePerPick, customsCost: customsCost,
+                         shippingCost: best.cost, handlingCost: network.locations[source].handlingFeePerPick,
+                         customsCost: customsCost,
                          isCrossBorder: crossBorder, aslRank: aslRank)
     }
 }

@@ -27,6 +27,10 @@ public struct NetworkState {
     @usableFromInline let customsMeanHours: [Double]
     /// Mean local demand in units per hour per slot (sites whose nearest source is the slot's location).
     public let localDemandPerHour: [Double]
+    /// Each location's shipping calendar behind a class reference, so that a departure query
+    /// borrows it: called on `network.locations[i].calendar` it copied the calendar (four
+    /// retains and releases of its arrays) twice per order.
+    @usableFromInline let calendars: [CalendarReference]
 
     init(network: Network) {
         self.network = network
@@ -50,6 +54,14 @@ public struct NetworkState {
         sourcesBySite = sorted
         customsMeanHours = network.crossBorder.map { $0.customsDelay?.mean ?? 0 }
         localDemandPerHour = NetworkState.localDemand(network: network, nearest: sorted, sourceCount: sources.count)
+        calendars = network.locations.map { CalendarReference($0.calendar) }
+    }
+
+    /// When a unit ready at `ready` at `location` leaves by `mode`
+    /// (`ShippingCalendar.departure` with the mode's dispatch rule), or nil when the mode is not
+    /// offered there.
+    @inlinable func departure(location: Int, readyAt ready: Double, mode: Int) -> Double? {
+        calendars[location].departure(readyAt: ready, mode: mode, dispatch: network.modes[mode].dispatch)
     }
 
     /// Mean units per hour of each slot's local demand: a site's demand counts at its nearest
@@ -124,4 +136,15 @@ extension NetworkState {
 
     /// A waiting backorder.
     public func backorder(_ id: Int32) -> Backorder { backorderPool[id] }
+}
+
+/// An immutable shipping calendar shared by reference (see `NetworkState.calendars`).
+@usableFromInline final class CalendarReference {
+    @usableFromInline let calendar: ShippingCalendar
+    init(_ calendar: ShippingCalendar) { self.calendar = calendar }
+
+    /// `calendar.departure(...)`, reading the immutable calendar in place.
+    @usableFromInline func departure(readyAt ready: Double, mode: Int, dispatch: DispatchRule) -> Double? {
+        calendar.departure(readyAt: ready, mode: mode, dispatch: dispatch)
+    }
 }

@@ -4,18 +4,19 @@ import FSLNetwork
 extension Simulation {
     /// A new customer order: route it, ship what the plan covers, backorder the rest.
     mutating func handleOrder(site: Int, part: Int, quantity: Int, isUrgent: Bool) {
-        let network = state.network
-        let contract = network.sites[site].contract
-        let level = isUrgent ? network.contracts[contract].sla : network.contracts[contract].routineSLA
+        // Field paths through `state.network`, never `let network = state.network`: copying the
+        // Network struct retains and releases its ~25 arrays, twice per order.
+        let contract = state.network.sites[site].contract
+        let level = isUrgent ? state.network.contracts[contract].sla : state.network.contracts[contract].routineSLA
         let now = state.now
         let order = Order(number: orderCount, site: site, part: part, quantity: quantity, isUrgent: isUrgent,
                           contract: contract, createdAt: now,
-                          deadline: Deadline.compute(level, createdAt: now, clock: network.sites[site].clock))
+                          deadline: Deadline.compute(level, createdAt: now, clock: state.network.sites[site].clock))
         orderCount += 1
         let home = Int(state.sourcesBySite[site * state.sourceCount])
         plan.reset()
         routing.route(order, state: state, into: &plan)
-        if plan.lines.isEmpty, let newer = network.parts[part].supersededBy {
+        if plan.lines.isEmpty, let newer = state.network.parts[part].supersededBy {
             // Supersession: when nothing of the ordered part can ship, the newer part may fill it.
             var substitute = order
             substitute.part = newer
@@ -33,7 +34,6 @@ extension Simulation {
 
     /// Carries out the plan for `order`: ships its lines, records the arrival, backorders the rest.
     mutating func complete(_ order: Order, home: Int) {
-        let network = state.network
         let (quantity, part, now) = (order.quantity, order.part, state.now)
         if trace != nil, trace!.wants(order) { recordDecision(order) }
         var shipped = 0
@@ -53,7 +53,7 @@ extension Simulation {
             return
         }
         let location = plan.backorderLocation ?? fallbackBackorderLocation(for: order)
-        guard let slot = network.slot(location: location, part: part) else {
+        guard let slot = state.network.slot(location: location, part: part) else {
             preconditionFailure("routing backordered at a location that does not stock the part")
         }
         let openID = openOrders.open(order, home: home, outstanding: remaining, latestDelivery: latest)
@@ -93,8 +93,7 @@ extension Simulation {
     @discardableResult
     mutating func ship(_ order: Order, from source: Int, condition: Condition, mode: Int, quantity: Int,
                        backorder: Backorder? = nil) -> Double {
-        let network = state.network
-        guard let slot = network.slot(location: source, part: order.part) else {
+        guard let slot = state.network.slot(location: source, part: order.part) else {
             preconditionFailure("routing shipped from a location that does not stock the part")
         }
         if condition == .new {
@@ -106,25 +105,25 @@ extension Simulation {
         }
         ledger.shipped[slot] += quantity
         metrics.changeOnHand(location: source, part: order.part, by: -quantity)
-        let location = network.locations[source]
-        let site = network.sites[order.site]
-        let km = network.distanceKm(site: order.site, location: source)
-        let shippingMode = network.modes[mode]
-        let ready = state.now + location.pickDelayHours
-        let departure = location.calendar.departure(readyAt: ready, mode: mode, dispatch: shippingMode.dispatch) ?? ready
-        var delivery = departure + (network.transitHours(mode: mode, location: source, site: order.site, km: km) ?? 0)
+        // Field paths, not copies of Location / Site / ShippingMode (each copy retains their
+        // strings and arrays).
+        let km = state.network.distanceKm(site: order.site, location: source)
+        let ready = state.now + state.network.locations[source].pickDelayHours
+        let departure = state.departure(location: source, readyAt: ready, mode: mode) ?? ready
+        var delivery = departure + (state.network.transitHours(mode: mode, location: source, site: order.site, km: km) ?? 0)
         var customsCost = 0.0
-        if location.country != site.country {
-            let pair = location.country * network.countries.count + site.country
-            let rule = network.crossBorder[pair]
+        let origin = state.network.locations[source].country, destination = state.network.sites[order.site].country
+        if origin != destination {
+            let pair = origin * state.network.countries.count + destination
+            let rule = state.network.crossBorder[pair]
             if let delay = customsDelays[pair] { delivery += delay.sample(customsRandom) }
-            customsCost = rule.brokerageFee + rule.dutyRate * network.parts[order.part].unitCost * Double(quantity)
+            customsCost = rule.brokerageFee + rule.dutyRate * state.network.parts[order.part].unitCost * Double(quantity)
         }
-        let shippingCost = network.shippingCost(mode: mode, location: source, site: order.site, km: km, part: order.part,
-                                                quantity: quantity)
+        let shippingCost = state.network.shippingCost(mode: mode, location: source, site: order.site, km: km,
+                                                      part: order.part, quantity: quantity)
         if order.createdAt >= settings.warmupHours {
             metrics.costShipping += shippingCost
-            metrics.costHandling += location.handlingFeePerPick
+            metrics.costHandling += state.network.locations[source].handlingFeePerPick
             metrics.costCustoms += customsCost
         }
         if trace != nil, trace!.wants(order) {
@@ -134,9 +133,10 @@ extension Simulation {
                 delivered: delivery, wasBackordered: backorder != nil,
                 backorderWaitHours: backorder.map { state.now - $0.since } ?? 0,
                 backorderLocation: backorder?.location ?? -1, reevaluations: backorder?.reevaluations ?? 0,
-                shippingCost: shippingCost, handlingCost: location.handlingFeePerPick, customsCost: customsCost))
+                shippingCost: shippingCost, handlingCost: state.network.locations[source].handlingFeePerPick,
+                customsCost: customsCost))
         }
-        if let repair = network.repair, repair.returnFraction > 0, let distributions = repairDistributions {
+        if let repair = state.network.repair, repair.returnFraction > 0, let distributions = repairDistributions {
             for _ in 0..<quantity where repairRandom.uniform() < repair.returnFraction {
                 calendar.schedule(at: delivery + distributions.returnDelay.sample(repairRandom),
                                   .returnArrival(part: Int32(order.part)))
