@@ -3,7 +3,7 @@
 ///
 /// Parameterised the way analysts think: mean and coefficient of variation (cv = sd / mean) where
 /// that is natural. Turn a spec into a sampler with `Distribution(_:)`.
-public indirect enum DistributionSpec: Sendable, Equatable {
+public enum DistributionSpec: Sendable, Hashable {
     /// Always `value`.
     case deterministic(value: Double)
     /// Uniform on [min, max].
@@ -25,7 +25,7 @@ public indirect enum DistributionSpec: Sendable, Equatable {
     /// Negative binomial counts with the given mean and variance-to-mean ratio (> 1): lumpy demand.
     case negativeBinomial(mean: Double, varianceToMean: Double)
     /// The sum of a Poisson(mean) number of independent quantities.
-    case compoundPoisson(mean: Double, quantity: DistributionSpec)
+    indirect case compoundPoisson(mean: Double, quantity: DistributionSpec)
     /// Discrete values with relative weights.
     case empirical(values: [Double], weights: [Double])
 

@@ -58,8 +58,10 @@ extension ScenarioReader {
 
     func readStock(_ node: JSONNode?) -> [StockSlot] {
         let keys = ["locations", "parts", "policy", "initial", "source", "lead_time"]
-        var slotsByKey: [Int: StockSlot] = [:]
-        var order: [Int] = []
+        // Flat tables rather than a dictionary: a scenario may have millions of ASL entries.
+        // `position[key]` is the entry's place in `slots` (first appearance order), −1 if none.
+        var position = [Int32](repeating: -1, count: locations.count * parts.count)
+        var slots: [StockSlot?] = []
         for item in node?.array ?? [] {
             guard let object = item.object(keys: keys) else { continue }
             let selected = locationSelection(object.required("locations"))
@@ -98,22 +100,27 @@ extension ScenarioReader {
                     let resolved: StockPolicy
                     switch policy {
                     case .notStocked:
-                        slotsByKey[key] = nil
+                        if position[key] >= 0 { slots[Int(position[key])] = nil }
                         continue
                     case .fixed(let fixed): resolved = fixed
                     case .fillTarget(let target):
                         let rate = localDemand[location]?[slotInParts] ?? 0
                         resolved = .baseStock(target: Self.poissonQuantile(mean: rate * leadTime.mean / 24, target: target))
                     }
-                    if slotsByKey[key] == nil { order.append(key) }
-                    slotsByKey[key] = StockSlot(location: location, part: part, policy: resolved,
-                                                initialNew: initialNew ?? resolved.targetLevel,
-                                                initialRefurbished: initialRefurbished, source: source, leadTime: leadTime)
+                    let slot = StockSlot(location: location, part: part, policy: resolved,
+                                         initialNew: initialNew ?? resolved.targetLevel,
+                                         initialRefurbished: initialRefurbished, source: source, leadTime: leadTime)
+                    if position[key] >= 0 {
+                        slots[Int(position[key])] = slot
+                    } else {
+                        position[key] = Int32(slots.count)
+                        slots.append(slot)
+                    }
                 }
             }
         }
-        // A key removed by "not_stocked" and added again is listed twice in `order`; take each once.
-        return order.compactMap { slotsByKey.removeValue(forKey: $0) }
+        // A key removed by "not_stocked" and added again keeps its first place.
+        return slots.compactMap { $0 }
     }
 
     /// Mean units per day of each part whose demand comes from sites nearest to each location

@@ -46,7 +46,7 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
     let leadTimeRandom: [RandomStream]
     let repairRandom: RandomStream
     let customsRandom: RandomStream
-    let leadTimes: [Distribution]
+    let leadTimes: LeadTimeTable
     let customsDelays: [Distribution?]
     let repairDistributions: (returnDelay: Distribution, repairTime: Distribution)?
     var supplierNextFree: [Double]
@@ -85,8 +85,8 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
         leadTimeRandom = network.locations.map { stream("lead-time/\($0.id)") }
         repairRandom = stream("repair")
         customsRandom = stream("customs")
+        leadTimes = LeadTimeTable(network: network)
         // Specs were validated when the scenario was loaded.
-        leadTimes = network.stockSlots.map { try! Distribution($0.leadTime) }
         customsDelays = network.crossBorder.map { rule in rule.customsDelay.map { try! Distribution($0) } }
         repairDistributions = network.repair.map {
             (try! Distribution($0.returnDelay), try! Distribution($0.repairTime))

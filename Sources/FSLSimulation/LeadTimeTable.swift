@@ -1,0 +1,26 @@
+import FSLKernel
+import FSLNetwork
+
+/// The replenishment lead-time distribution of every stock slot, built once per distinct
+/// specification: a network with millions of ASL entries usually has a handful of lead times.
+struct LeadTimeTable {
+    private let distributions: [Distribution]
+    private let indexBySlot: [Int32]
+
+    init(network: Network) {
+        var distributions: [Distribution] = []
+        var indexBySpec: [DistributionSpec: Int32] = [:]
+        indexBySlot = network.stockSlots.map { slot in
+            if let index = indexBySpec[slot.leadTime] { return index }
+            let index = Int32(distributions.count)
+            // Specs were validated when the scenario was loaded.
+            distributions.append(try! Distribution(slot.leadTime))
+            indexBySpec[slot.leadTime] = index
+            return index
+        }
+        self.distributions = distributions
+    }
+
+    /// The lead-time distribution of `slot`.
+    subscript(slot: Int) -> Distribution { distributions[Int(indexBySlot[slot])] }
+}
