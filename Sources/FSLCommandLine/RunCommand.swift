@@ -27,12 +27,20 @@ enum RunCommand {
         OptionSpec(name: "allocation", kind: .value, help: "allocation strategy (default: the scenario's)"),
         OptionSpec(name: "target-ci", kind: .repeatable, help: "METRIC=HALFWIDTH: add replications until the 95% CI half-width is reached"),
         OptionSpec(name: "max-replications", kind: .value, help: "cap for --target-ci (default 1000)"),
+        OptionSpec(name: "batch-means", kind: .value, help: "K: with --replications 1, CIs from K batch means of the daily series"),
     ]
 
     static func run(_ arguments: [String], console: Console) throws(CommandError) {
         let parsed = try ParsedArguments(arguments, options: options)
         guard parsed.positionals.count == 1 else { throw .usage("run takes exactly one scenario file\n\n\(help)") }
-        let runOptions = try RunOptions(parsed)
+        var runOptions = try RunOptions(parsed)
+        let batchCount = try parsed.integer("batch-means", in: 2...1000)
+        if batchCount != nil {
+            guard runOptions.replications == 1 else {
+                throw .usage("--batch-means analyses one long run: give --replications 1 (and a long --horizon-days)")
+            }
+            runOptions.recordsTimeseries = true
+        }
         let network = try ScenarioInput.load(parsed.positionals[0])
         let routing = try parsed.value("routing").map { (text) throws(CommandError) in try StrategyChoice.parse(text, flag: "routing") }
         let allocation = try parsed.value("allocation").map { (text) throws(CommandError) in try StrategyChoice.parse(text, flag: "allocation") }
@@ -83,6 +91,20 @@ enum RunCommand {
             title += stopping.isTargetReached ? "; --target-ci reached" : "; --target-ci NOT reached (capped at \(cap) replications)"
         }
         console.out(SummaryTable.render(summary, title: title))
+        if let batchCount {
+            let rows = BatchMeansReport.analyse(execution.timeseries, firstDay: Int((plan.warmupHours / 24).rounded(.up)),
+                                                batches: batchCount)
+            guard !rows.isEmpty else {
+                throw .usage("--batch-means \(batchCount): the run is too short for \(batchCount) batches of at least one day; lengthen --horizon-days")
+            }
+            console.out(BatchMeansReport.text(rows))
+            do {
+                try AtomicFile.write(BatchMeansReport.csv(rows, scenario: network.name, label: plan.label),
+                                     to: runOptions.outputDirectory(scenario: network.name) + "/batch_means.csv")
+            } catch {
+                throw .failure("\(error.description)\nCheck that the output folder is writable.")
+            }
+        }
         try execution.writeTrace(to: runOptions.traceDirectory)
         console.out("results: \(directory)\n")
     }
