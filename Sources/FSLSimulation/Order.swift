@@ -53,6 +53,27 @@ public struct FulfilmentLine: Sendable, Equatable {
     }
 }
 
+/// A lateral transfer a routing strategy asks for: move units of a part between two locations
+/// (carried out only when the scenario allows transfers and the donor still has the units).
+public struct TransferRequest: Sendable, Equatable {
+    /// Part index.
+    public var part: Int
+    /// Donor location index.
+    public var from: Int
+    /// Receiving location index.
+    public var to: Int
+    /// Units to move.
+    public var quantity: Int
+
+    /// Creates a request.
+    public init(part: Int, from: Int, to: Int, quantity: Int) {
+        self.part = part
+        self.from = from
+        self.to = to
+        self.quantity = quantity
+    }
+}
+
 /// What a routing strategy decided for an order: lines to ship now and, for any quantity not
 /// covered, the location where the remainder waits as a backorder.
 ///
@@ -65,6 +86,9 @@ public struct FulfilmentPlan: Sendable {
     public var backorderLocation: Int?
     /// A short machine-readable reason code, for traces.
     public var reason: DecisionReason = .none
+    /// Lateral transfers the strategy asks for alongside the order (e.g. to refill the source it
+    /// just drew down from a location holding excess).
+    public var transfers: [TransferRequest] = []
 
     /// Creates an empty plan.
     public init() { lines.reserveCapacity(4) }
@@ -74,6 +98,12 @@ public struct FulfilmentPlan: Sendable {
         lines.removeAll(keepingCapacity: true)
         backorderLocation = nil
         reason = .none
+        if !transfers.isEmpty { transfers.removeAll(keepingCapacity: true) }
+    }
+
+    /// Asks for a lateral transfer of `quantity` units of `part` from `from` to `to`.
+    public mutating func requestTransfer(part: Int, from: Int, to: Int, quantity: Int) {
+        transfers.append(TransferRequest(part: part, from: from, to: to, quantity: quantity))
     }
 
     /// Adds a line.

@@ -44,6 +44,7 @@ extension Simulation {
                                       quantity: line.quantity))
             shipped += line.quantity
         }
+        executeRequestedTransfers()
         let remaining = quantity - shipped
         metrics.recordArrival(order, home: home, fromStock: remaining == 0)
         recordDailyArrival(order)

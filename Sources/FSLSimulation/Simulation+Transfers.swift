@@ -24,24 +24,44 @@ extension Simulation {
             if best == nil || km < best!.km { best = (donorSlot, km, excess) }
         }
         guard let best else { return }
-        let donor = state.network.stockSlots[best.slot]
+        moveUnits(fromSlot: best.slot, toSlot: slot, quantity: min(best.excess, uncovered))
+    }
+
+    /// Carries out the transfers the routing strategy asked for in the current plan, each only if
+    /// transfers are allowed, both locations stock the part and the donor has the new units.
+    mutating func executeRequestedTransfers() {
+        guard !plan.transfers.isEmpty, let transfers = state.network.transfers, transfers.isAllowed else { return }
+        for request in plan.transfers where request.quantity > 0 && request.from != request.to {
+            guard let donorSlot = state.network.slot(location: request.from, part: request.part),
+                  let receiverSlot = state.network.slot(location: request.to, part: request.part) else { continue }
+            let quantity = min(request.quantity, Int(state.onHandNew[donorSlot]))
+            if quantity > 0 { moveUnits(fromSlot: donorSlot, toSlot: receiverSlot, quantity: quantity) }
+        }
+    }
+
+    /// Ships `quantity` new units from one slot to another of the same part by the transfer mode:
+    /// they leave the donor now (after its pick delay, at its next departure), count as on order
+    /// at the receiver, and arrive after the transit; costs go to `cost_transfer`.
+    mutating func moveUnits(fromSlot donorSlot: Int, toSlot slot: Int, quantity: Int) {
+        guard let transfers = state.network.transfers else { return }
+        let donor = state.network.stockSlots[donorSlot]
+        let receiver = state.network.stockSlots[slot]
+        let km = state.network.distanceKm(from: donor.location, to: receiver.location)
         let mode = state.network.modes[transfers.mode]
-        guard let transit = mode.transitHours(km: best.km) else { return }
-        let quantity = min(best.excess, uncovered)
-        let location = state.network.locations[donor.location]
-        let ready = state.now + location.pickDelayHours
-        let departure = location.calendar.departure(readyAt: ready, mode: transfers.mode, dispatch: mode.dispatch) ?? ready
-        state.onHandNew[best.slot] -= Int32(quantity)
-        ledger.shipped[best.slot] += quantity
+        guard let transit = mode.transitHours(km: km) else { return }
+        let ready = state.now + state.network.locations[donor.location].pickDelayHours
+        let departure = state.departure(location: donor.location, readyAt: ready, mode: transfers.mode) ?? ready
+        state.onHandNew[donorSlot] -= Int32(quantity)
+        ledger.shipped[donorSlot] += quantity
         metrics.changeOnHand(location: donor.location, part: donor.part, by: -quantity)
         state.onOrderUnits[slot] += Int32(quantity)
         transferInbound[slot] += Int32(quantity)
         if state.now >= settings.warmupHours {
-            metrics.costTransfer += mode.cost(km: best.km, weightKg: state.network.parts[donor.part].weightKg, quantity: quantity)
-                + transfers.costPerUnit * Double(quantity) + location.handlingFeePerPick
+            metrics.costTransfer += mode.cost(km: km, weightKg: state.network.parts[donor.part].weightKg, quantity: quantity)
+                + transfers.costPerUnit * Double(quantity) + state.network.locations[donor.location].handlingFeePerPick
         }
         calendar.schedule(at: departure + transit, .lateralTransferArrival(slot: Int32(slot), quantity: Int32(quantity)))
-        reviewStock(slot: best.slot)
+        reviewStock(slot: donorSlot)
     }
 
     /// A lateral transfer arrives.

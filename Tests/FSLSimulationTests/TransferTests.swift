@@ -109,3 +109,44 @@ private func run(_ network: Network, replication: Int = 0) -> ReplicationResult 
         }
     }
 }
+
+@Suite struct RequestedTransferTests {
+    /// L0 serves all demand; L1, 1,000 km away (too far to meet the 6 h SLA), holds 10 units
+    /// against a target of 2. excess-first with `rebalance=true` refills L0 from L1's excess
+    /// as soon as L0 drops below its target.
+    private func network(transfersAllowed: Bool) -> Network {
+        var network = NetworkFixtures.line(count: 2, baseStock: 2, ordersPerDay: 2, leadTimeHours: 240, horizonDays: 120)
+        network.locations[1].longitude = -88.2
+        network.sites[1].longitude = -88.2
+        network.demand = [DemandStream(ordersPerDay: 2, sites: [0], siteWeights: [1], parts: [0], partWeights: [1])]
+        network.stockSlots[1].initialNew = 10
+        network.transfers = TransferPolicy(isAllowed: transfersAllowed, mode: 0, costPerUnit: 3)
+        network.warmupHours = 0
+        network.rebuildTables()
+        return network
+    }
+
+    private func run(_ network: Network, rebalance: Bool) -> ReplicationResult {
+        simulate(network: network, routing: ExcessFirstRouting(rebalances: rebalance), allocation: FirstComeFirstServed(),
+                 settings: ReplicationSettings(network: network, replication: 0))
+    }
+
+    @Test func rebalancingMovesExcessToTheSourceItDrewDown() {
+        let plain = run(network(transfersAllowed: true), rebalance: false)
+        let rebalanced = run(network(transfersAllowed: true), rebalance: true)
+        #expect(plain.value("cost_transfer") == 0)
+        #expect(rebalanced.value("cost_transfer")! > 0)
+        #expect(rebalanced.value("orders") == plain.value("orders"))
+        // Without rebalancing, L1's excess still goes out, but late (shipped from 1,000 km away once
+        // L0 is empty); moved early to L0 it meets the SLA.
+        #expect(rebalanced.value("sla_attainment")! > plain.value("sla_attainment")!)
+        #expect(rebalanced.ledger.isConserved)
+    }
+
+    @Test func requestsAreIgnoredWhenTheScenarioForbidsTransfers() {
+        let forbidden = run(network(transfersAllowed: false), rebalance: true)
+        let plain = run(network(transfersAllowed: false), rebalance: false)
+        #expect(forbidden.value("cost_transfer") == 0)
+        #expect(forbidden.metrics == plain.metrics)
+    }
+}
