@@ -8,7 +8,10 @@ import FSLSimulation
 /// `totalCost + ownPenalty + shortfallPenalty[slot] × ΔES`, where
 /// - `ownPenalty` is 0 when the candidate meets the SLA, else the order's contract's
 ///   `penaltyPerBreach + penaltyPerLateHour × (eta − deadline)`, so a late source competes on
-///   the penalty it really costs (with `late=false`, any SLA-meeting source beats every late one);
+///   the penalty it really costs; by default (`late=false`) any SLA-meeting source still beats
+///   every late one, and the penalty only ranks late sources among themselves (`late=true` lets a
+///   late source win outright, which overprices depletion: a future order at an empty source
+///   would itself ship late from elsewhere rather than wait a whole lead time);
 /// - `ΔES = E[(D − (IP − q))+] − E[(D − IP)+]` is the marginal expected shortfall of the slot's
 ///   local lead-time demand `D ~ Poisson(λ × L)` against its inventory position `IP` (on hand +
 ///   on order − backorders) when `q` units are taken (`RiskModel.marginalShortfall`);
@@ -31,8 +34,8 @@ public struct RiskAwareRouting: RoutingStrategy {
                               "price of a unit of expected local shortfall (auto: local contract mix, breach + late hours × wait)"),
             StrategyParameter("wait_h", .optionalNumber(0...1e6), default: "auto",
                               "expected wait of a backorder in hours (auto: the slot's lead-time mean)"),
-            StrategyParameter("late", .boolean, default: "true",
-                              "let a late source win on expected total cost (false: SLA-meeting sources first)"),
+            StrategyParameter("late", .boolean, default: "false",
+                              "let a late source beat an SLA-meeting one on expected total cost (false: SLA-meeting sources first)"),
             StrategyParameter("refurbished", .boolean, default: "true",
                               "ship refurbished units first where the order accepts them (false: new first)"),
         ],
@@ -47,7 +50,7 @@ public struct RiskAwareRouting: RoutingStrategy {
     ///   - model: the per-slot demand and shortfall prices.
     ///   - allowsLate: whether a late source may beat an SLA-meeting one on expected total cost.
     ///   - prefersRefurbished: whether to ship refurbished units first where the order accepts them.
-    public init(model: RiskModel, allowsLate: Bool = true, prefersRefurbished: Bool = true) {
+    public init(model: RiskModel, allowsLate: Bool = false, prefersRefurbished: Bool = true) {
         self.model = model
         self.allowsLate = allowsLate
         self.prefersRefurbished = prefersRefurbished
