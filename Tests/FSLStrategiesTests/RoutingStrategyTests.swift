@@ -131,27 +131,86 @@ private typealias Source = StrategyFixtures.Source
     }
 
     /// NEAR's last unit covers heavy local demand over a 240 h lead time; FAR has no local demand.
+    /// sla-then-cost takes NEAR's last unit (cheaper); risk-aware protects it.
     @Test func riskAwarePaysToKeepAThinLocationStocked() throws {
         let network = StrategyFixtures.star(
             sources: [Source("NEAR", km: 5, leadTimeHours: 240), Source("FAR", km: 100, new: 5, target: 5)],
             sites: [StrategyFixtures.CustomerSite("S"), StrategyFixtures.CustomerSite("FAR-SITE", km: 200, weight: 0)],
             contracts: [Contract(id: "std", sla: .hours(24), penaltyPerBreach: 1000)], ordersPerDay: 5)
         let h = StrategyHarness(network)
+        #expect(h.sources(try h.route("sla-then-cost", [], h.order())) == ["NEAR"])
         let plan = try h.route("risk-aware", [], h.order())
         #expect(h.sources(plan) == ["FAR"])
         #expect(plan.reason == .lowestRisk)
         #expect(h.sources(try h.route("risk-aware", [("penalty", "0")], h.order())) == ["NEAR"])
     }
 
-    /// The risk is the Poisson tail, checked against a closed form computed without GSL:
-    /// λ = 5/day over 9.6 h gives m = 2; with 2 on hand, taking 1 leaves 1, P(D > 1) = 1 − 3e⁻².
-    @Test func depletionRiskIsThePoissonTail() {
-        let network = StrategyFixtures.star(sources: [Source("NEAR", km: 5, new: 2, target: 2, leadTimeHours: 9.6)],
-                                            ordersPerDay: 5)
+    /// Expected shortfall of Poisson(2) demand, by hand: E[(D−1)+] = m − 1 + P(0) = 1 + e⁻²,
+    /// E[(D−2)+] = m − 2 + 2P(0) + P(1) = 4e⁻², E[(D+1)+] = m + 1 = 3.
+    @Test func expectedShortfallMatchesHandComputedPoissonValues() {
+        let e2 = exp(-2.0)
+        #expect(abs(RiskModel.expectedShortfall(units: 1, mean: 2) - (1 + e2)) < 1e-12)
+        #expect(abs(RiskModel.expectedShortfall(units: 2, mean: 2) - 4 * e2) < 1e-12)
+        #expect(RiskModel.expectedShortfall(units: -1, mean: 2) == 3)
+        #expect(RiskModel.expectedShortfall(units: 3, mean: 0) == 0)
+        // Taking one of 2 raises the expected shortfall by P(D ≥ 2) = 1 − 3e⁻²; taking 3, by 3 − 4e⁻².
+        #expect(abs(RiskModel.marginalShortfall(position: 2, quantity: 1, mean: 2) - (1 - 3 * e2)) < 1e-12)
+        #expect(abs(RiskModel.marginalShortfall(position: 2, quantity: 3, mean: 2) - (3 - 4 * e2)) < 1e-12)
+    }
+
+    /// The future penalty against a hand computation. NEAR holds 2 new + 1 refurbished (IP 3,
+    /// new position 2), lead time 9.6 h; 10 orders a day split evenly between GOLD (accepts
+    /// refurbished; 100 per breach + 10/h) and PLAT (new only; 500 + 50/h), so each class has lead-time
+    /// mean m = 5/24 × 9.6 = 2. Prices at a wait of the lead time: gold 100 + 96 = 196, platinum
+    /// 500 + 480 = 980. A new unit costs 196·P(D ≥ 3) + 980·P(D ≥ 2); a refurbished one, only the first.
+    @Test func futurePenaltyPricesEachDemandClassAtItsPositionAndContract() {
+        let network = StrategyFixtures.star(
+            sources: [Source("NEAR", km: 5, new: 2, refurbished: 1, target: 3, leadTimeHours: 9.6)],
+            sites: [StrategyFixtures.CustomerSite("GOLD", contract: 0), StrategyFixtures.CustomerSite("PLAT", km: 1, contract: 1)],
+            contracts: [Contract(id: "gold", sla: .hours(24), penaltyPerBreach: 100, penaltyPerLateHour: 10),
+                        Contract(id: "plat", sla: .hours(4), penaltyPerBreach: 500, penaltyPerLateHour: 50,
+                                 refurbishedAllowed: false)],
+            ordersPerDay: 10)
         let h = StrategyHarness(network)
-        #expect(abs(RiskAwareRouting.depletionRisk(slot: 0, quantity: 1, state: h.state) - (1 - 3 * exp(-2))) < 1e-12)
-        #expect(RiskAwareRouting.depletionRisk(slot: 0, quantity: 3, state: h.state) == 1)
-        #expect(RiskAwareRouting.meanBreachPenalty(network) == 100)
+        let model = RiskModel(network: network)
+        #expect(abs(model.acceptingDemand[0] - 2) < 1e-12 && abs(model.newOnlyDemand[0] - 2) < 1e-12)
+        #expect(abs(model.acceptingPenalty[0] - 196) < 1e-9 && abs(model.newOnlyPenalty[0] - 980) < 1e-9)
+        let e2 = exp(-2.0)
+        let gold = 196 * (1 - 5 * e2), platinum = 980 * (1 - 3 * e2)
+        #expect(abs(model.futurePenalty(slot: 0, quantity: 1, condition: .new, state: h.state) - (gold + platinum)) < 1e-9)
+        #expect(abs(model.futurePenalty(slot: 0, quantity: 1, condition: .refurbished, state: h.state) - gold) < 1e-9)
+        // A flat price replaces both contract prices; a chosen wait replaces the lead time.
+        #expect(RiskModel(network: network, flatPenalty: 7).newOnlyPenalty[0] == 7)
+        #expect(abs(RiskModel(network: network, waitHours: 100).newOnlyPenalty[0] - 5500) < 1e-9)
+    }
+
+    /// When no source meets the SLA, risk-aware weighs the order's own late penalty against the
+    /// future penalty: NEAR (thin, heavy local demand) is 1 h later than FAR; FAR wins. With
+    /// an SLA NEAR alone meets, NEAR wins however thin it is, unless late=true.
+    @Test func riskAwareWeighsOwnLatenessAgainstDepletion() throws {
+        let network = StrategyFixtures.star(
+            sources: [Source("NEAR", km: 5, leadTimeHours: 240), Source("FAR", km: 65, new: 5, target: 5)],
+            sites: [StrategyFixtures.CustomerSite("S"), StrategyFixtures.CustomerSite("FAR-SITE", km: 200, weight: 0)],
+            contracts: [Contract(id: "std", sla: .hours(24), penaltyPerBreach: 1000, penaltyPerLateHour: 10)], ordersPerDay: 5)
+        let h = StrategyHarness(network)
+        // Neither meets a 0.5 h SLA; FAR is late by 1.58 h against NEAR's 0.58 h: 10 more, far below 1000 × P(D ≥ 1).
+        #expect(h.sources(try h.route("risk-aware", [], h.order(slaHours: 0.5))) == ["FAR"])
+        // Only NEAR meets 1.5 h: with late=true FAR's lateness (1000 + 0.58 × 10) is below NEAR's risk ≈ 3400.
+        #expect(h.sources(try h.route("risk-aware", [], h.order(slaHours: 1.5))) == ["NEAR"])
+        #expect(h.sources(try h.route("risk-aware", [("late", "true")], h.order(slaHours: 1.5))) == ["FAR"])
+    }
+
+    /// Orders that accept refurbished units take them first; platinum-like orders never do.
+    @Test func riskAwareShipsRefurbishedFirstWhereAccepted() throws {
+        let network = StrategyFixtures.star(
+            sources: [Source("NEAR", km: 5, new: 1, refurbished: 1, target: 2)],
+            sites: [StrategyFixtures.CustomerSite("S", contract: 0), StrategyFixtures.CustomerSite("P", km: 1, contract: 1)],
+            contracts: [Contract(id: "std", sla: .hours(24), penaltyPerBreach: 100),
+                        Contract(id: "plat", sla: .hours(24), penaltyPerBreach: 100, refurbishedAllowed: false)])
+        let h = StrategyHarness(network)
+        #expect(try h.route("risk-aware", [], h.order()).lines.map(\.condition) == [.refurbished])
+        #expect(try h.route("risk-aware", [("refurbished", "false")], h.order()).lines.map(\.condition) == [.new])
+        #expect(try h.route("risk-aware", [], h.order(site: 1)).lines.map(\.condition) == [.new])
     }
 
     @Test func ruleChainFiltersThenRanksWithTiesPassedOn() throws {
