@@ -15,6 +15,8 @@ public struct NetworkState {
     @usableFromInline var onHandRefurbished: [Int32]
     @usableFromInline var onOrderUnits: [Int32]
     @usableFromInline var backorderedUnits: [Int32]
+    /// Backordered units at each slot whose orders cannot take refurbished units.
+    @usableFromInline var newOnlyBackorderedUnits: [Int32]
     /// Backorder ids waiting at each slot, oldest first.
     var pending: [[Int32]]
     var backorderPool = BackorderPool()
@@ -39,6 +41,7 @@ public struct NetworkState {
         onHandRefurbished = slots.map { Int32($0.initialRefurbished) }
         onOrderUnits = Array(repeating: 0, count: slots.count)
         backorderedUnits = Array(repeating: 0, count: slots.count)
+        newOnlyBackorderedUnits = Array(repeating: 0, count: slots.count)
         pending = Array(repeating: [], count: slots.count)
         let sources = network.locations.indices.filter { network.locations[$0].kind != .repairDepot }
         sourceCount = sources.count
@@ -108,6 +111,16 @@ extension NetworkState {
     /// Inventory position of a slot: on hand + on order − backorders.
     @inlinable public func inventoryPosition(slot: Int) -> Int {
         Int(onHandNew[slot] + onHandRefurbished[slot] + onOrderUnits[slot] - backorderedUnits[slot])
+    }
+
+    /// The position the stock policy reviews: the inventory position, less the new-only
+    /// backorders (orders that cannot take refurbished units) that new stock on hand and on order
+    /// does not cover. Refurbished units on the shelf count in the inventory position but can never
+    /// fill those backorders; without this correction they would stop the policy from ordering the
+    /// new units the backorders wait for.
+    @inlinable public func reorderPosition(slot: Int) -> Int {
+        let uncoveredNewOnly = Int(newOnlyBackorderedUnits[slot]) - Int(onHandNew[slot] + onOrderUnits[slot])
+        return inventoryPosition(slot: slot) - max(0, uncoveredNewOnly)
     }
 
     /// Whether `order` may take refurbished units (part and contract both allow it).

@@ -63,6 +63,7 @@ extension Simulation {
         let id = state.backorderPool.insert(backorder)
         state.pending[slot].append(id)
         state.backorderedUnits[slot] += Int32(remaining)
+        if !state.acceptsRefurbished(order) { state.newOnlyBackorderedUnits[slot] += Int32(remaining) }
         metrics.backorderUnits += Double(remaining)
         if order.createdAt >= settings.warmupHours { metrics.backordersCreated += Double(remaining) }
         reviewStock(slot: slot)

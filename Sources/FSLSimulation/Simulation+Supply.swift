@@ -5,7 +5,7 @@ extension Simulation {
     /// Applies the slot's stock policy to its inventory position and orders what it asks for.
     mutating func reviewStock(slot: Int) {
         let stock = state.network.stockSlots[slot]
-        let quantity = stock.policy.orderQuantity(position: state.inventoryPosition(slot: slot))
+        let quantity = stock.policy.orderQuantity(position: state.reorderPosition(slot: slot))
         guard quantity > 0 else { return }
         state.onOrderUnits[slot] += Int32(quantity)
         let now = state.now
@@ -132,6 +132,7 @@ extension Simulation {
         // inventory position never sees the unit twice.
         backorder.quantity -= units
         state.backorderedUnits[waitingSlot] -= Int32(units)
+        if !accepted { state.newOnlyBackorderedUnits[waitingSlot] -= Int32(units) }
         metrics.backorderUnits -= Double(units)
         if order.createdAt >= settings.warmupHours {
             metrics.backorderWaitHours += Double(units) * (state.now - backorder.since)

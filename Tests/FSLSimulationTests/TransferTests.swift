@@ -150,3 +150,26 @@ private func run(_ network: Network, replication: Int = 0) -> ReplicationResult 
         #expect(forbidden.metrics == plain.metrics)
     }
 }
+
+@Suite struct RefurbishedBlockingTests {
+    /// The shelf holds 2 refurbished units against base stock 1; an order whose contract forbids
+    /// refurbished units is backordered. The policy must order a new unit for it even though the
+    /// inventory position (2 − 1 = 1) is at target: refurbished units can never fill it.
+    @Test func newOnlyBackorderGetsANewUnitDespiteRefurbishedStock() {
+        var network = NetworkFixtures.singleLocation(ordersPerDay: 1, leadTime: .deterministic(value: 10), baseStock: 1,
+                                                     horizonDays: 5, warmupDays: 0)
+        network.demand = []
+        network.demandTrace = [TracedOrder(time: 1, site: 0, part: 0, quantity: 1, isUrgent: true)]
+        network.contracts[0].refurbishedAllowed = false
+        network.stockSlots[0].initialNew = 0
+        network.stockSlots[0].initialRefurbished = 2
+        let result = simulate(network: network, routing: NearestRouting(), allocation: FirstComeFirstServed(),
+                              settings: ReplicationSettings(network: network, replication: 0), trace: TraceRecorder())
+        #expect(result.value("backorders_created") == 1)
+        #expect(result.value("backorders_open_end") == 0)
+        let line = result.trace?.orderLines.first
+        #expect(line?.wasBackordered == true)
+        #expect(abs((line?.backorderWaitHours ?? .infinity) - 10) < 1e-9)  // one lead time
+        #expect(result.ledger.isConserved)
+    }
+}
