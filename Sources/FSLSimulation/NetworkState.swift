@@ -31,6 +31,10 @@ public struct NetworkState {
     /// borrows it: called on `network.locations[i].calendar` it copied the calendar (four
     /// retains and releases of its arrays) twice per order.
     @usableFromInline let calendars: [CalendarReference]
+    /// `Network.slotIndex` transposed, part-major: `slotByPartLocation[part * locations + location]`
+    /// (−1 where not stocked), so a scan of one part's sources reads one short contiguous row
+    /// instead of one cache line per location.
+    @usableFromInline let slotByPartLocation: [Int32]
 
     init(network: Network) {
         self.network = network
@@ -55,6 +59,11 @@ public struct NetworkState {
         customsMeanHours = network.crossBorder.map { $0.customsDelay?.mean ?? 0 }
         localDemandPerHour = NetworkState.localDemand(network: network, nearest: sorted, sourceCount: sources.count)
         calendars = network.locations.map { CalendarReference($0.calendar) }
+        var transposed = Array(repeating: Int32(-1), count: network.locations.count * network.parts.count)
+        for (index, slot) in network.stockSlots.enumerated() {
+            transposed[slot.part * network.locations.count + slot.location] = Int32(index)
+        }
+        slotByPartLocation = transposed
     }
 
     /// When a unit ready at `ready` at `location` leaves by `mode`
@@ -129,6 +138,38 @@ extension NetworkState {
     /// Customer-serving locations ordered by distance from `site` (nearest first).
     @inlinable public func sourcesByDistance(site: Int) -> ArraySlice<Int32> {
         sourcesBySite[(site * sourceCount)..<((site + 1) * sourceCount)]
+    }
+
+    /// The first customer-serving location, from position `start` of `sourcesByDistance(site:)`
+    /// on, holding at least `minimumUsable` units that could fill `order` (new, plus refurbished
+    /// where accepted): its position and location, or nil when there is none.
+    ///
+    /// The same test as `usableStock(location:for:)` per source, in a tight loop over raw
+    /// buffers: a stocked-out order scans every source. Complexity: O(sources).
+    @inlinable public func firstSourceWithStock(for order: Order, from start: Int, minimumUsable: Int)
+        -> (position: Int, location: Int)? {
+        let accepts = acceptsRefurbished(order)
+        let base = order.site * sourceCount, count = sourceCount
+        let row = order.part * network.locations.count
+        return sourcesBySite.withUnsafeBufferPointer { sources in
+            slotByPartLocation.withUnsafeBufferPointer { slots in
+                onHandNew.withUnsafeBufferPointer { new in
+                    onHandRefurbished.withUnsafeBufferPointer { refurbished in
+                        var position = start
+                        while position < count {
+                            let location = Int(sources[base &+ position])
+                            let slot = Int(slots[row &+ location])
+                            if slot >= 0 {
+                                let usable = Int(new[slot]) + (accepts ? Int(refurbished[slot]) : 0)
+                                if usable >= minimumUsable { return (position, location) }
+                            }
+                            position &+= 1
+                        }
+                        return nil
+                    }
+                }
+            }
+        }
     }
 
     /// The backorders waiting at a slot, oldest first (ids for `backorder(_:)`).
