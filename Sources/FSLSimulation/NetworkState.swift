@@ -35,6 +35,9 @@ public struct NetworkState {
     /// (−1 where not stocked), so a scan of one part's sources reads one short contiguous row
     /// instead of one cache line per location.
     @usableFromInline let slotByPartLocation: [Int32]
+    /// Per (location, mode), `location * modes + mode`: the shortcut through `departure` for the
+    /// common calendar (see `DepartureShortcut`).
+    @usableFromInline let departureShortcuts: [DepartureShortcut]
 
     init(network: Network) {
         self.network = network
@@ -64,13 +67,19 @@ public struct NetworkState {
             transposed[slot.part * network.locations.count + slot.location] = Int32(index)
         }
         slotByPartLocation = transposed
+        departureShortcuts = network.locations.flatMap { location in
+            network.modes.indices.map { DepartureShortcut(calendar: location.calendar, mode: $0, dispatch: network.modes[$0].dispatch) }
+        }
     }
 
     /// When a unit ready at `ready` at `location` leaves by `mode`
     /// (`ShippingCalendar.departure` with the mode's dispatch rule), or nil when the mode is not
     /// offered there.
     @inlinable func departure(location: Int, readyAt ready: Double, mode: Int) -> Double? {
-        calendars[location].departure(readyAt: ready, mode: mode, dispatch: network.modes[mode].dispatch)
+        if let ready = departureShortcuts[location * network.modes.count + mode].leavesAtOnce(readyAt: ready) {
+            return ready
+        }
+        return calendars[location].departure(readyAt: ready, mode: mode, dispatch: network.modes[mode].dispatch)
     }
 
     /// Mean units per hour of each slot's local demand: a site's demand counts at its nearest
@@ -177,6 +186,39 @@ extension NetworkState {
 
     /// A waiting backorder.
     public func backorder(_ id: Int32) -> Backorder { backorderPool[id] }
+}
+
+/// `ShippingCalendar.departure` for a calendar that ships every weekday and has no holidays, one
+/// UTC offset for the whole period and immediate dispatch by the mode: a unit ready within the
+/// opening hours of its local day leaves at once. The same arithmetic in the same order as
+/// `LocalClock.localDayAndHour` and the first iteration of `departure`, so the answer is
+/// bit-identical; in a trivial struct, so no class reference is retained and no calendar scanned.
+@usableFromInline struct DepartureShortcut {
+    @usableFromInline let isApplicable: Bool
+    @usableFromInline let startEpochHours: Double
+    @usableFromInline let offsetHours: Double
+    @usableFromInline let opensAtHour: Double
+    @usableFromInline let cutoffHour: Double
+
+    init(calendar: ShippingCalendar, mode: Int, dispatch: DispatchRule) {
+        let cutoff = mode < calendar.cutoffHours.count ? calendar.cutoffHours[mode] : nil
+        let offset = calendar.clock.constantOffsetHours
+        isApplicable = cutoff != nil && offset != nil && dispatch == .immediate
+            && calendar.operatingWeekdays & 0b111_1111 == 0b111_1111 && calendar.holidays.isEmpty
+        startEpochHours = calendar.clock.startEpochHours
+        offsetHours = offset ?? 0
+        opensAtHour = calendar.opensAtHour
+        cutoffHour = cutoff ?? 0
+    }
+
+    /// `ready` when the unit leaves at once, nil when the full calendar must decide.
+    @inlinable func leavesAtOnce(readyAt ready: Double) -> Double? {
+        guard isApplicable else { return nil }
+        let local = startEpochHours + ready + offsetHours
+        let day = (local / 24).rounded(.down)
+        let hour = local - day * 24
+        return hour <= cutoffHour && hour >= opensAtHour ? ready : nil
+    }
 }
 
 /// An immutable shipping calendar shared by reference (see `NetworkState.calendars`).
