@@ -1,3 +1,4 @@
+import CGSL
 import FSLKernel
 import FSLNetwork
 
@@ -19,6 +20,11 @@ struct LeadTimeTable {
             return index
         }
         self.distributions = distributions
+    }
+
+    /// A lead time for `slot` drawn from `rng` (a stream's generator, kept alive by the caller).
+    @inline(__always) func sample(slot: Int, using rng: UnsafeMutablePointer<gsl_rng>) -> Double {
+        distributions[Int(indexBySlot[slot])].sample(using: rng)
     }
 
     /// The lead-time distribution of `slot`.

@@ -96,12 +96,15 @@ struct MetricsCollector {
     /// when `delivered` is nil).
     mutating func recordOutcome(_ order: Order, home: Int, delivered: Double?, horizon: Double) {
         guard order.createdAt >= warmup else { return }
-        let contract = network.contracts[order.contract]
         let finish = delivered ?? horizon
         let late = finish - order.deadline
         let isOnTime = delivered != nil && late <= 0
         var orderPenalty = 0.0
-        if !isOnTime { orderPenalty = contract.penaltyPerBreach + contract.penaltyPerLateHour * max(0, late) }
+        if !isOnTime {
+            // Field paths: a Contract copy retains its strings.
+            orderPenalty = network.contracts[order.contract].penaltyPerBreach
+                + network.contracts[order.contract].penaltyPerLateHour * max(0, late)
+        }
         if let delivered { deliveryHours.append(delivered - order.createdAt) }
         let (tier, location, country) = segments(site: order.site, contract: order.contract, home: home)
         func count(_ totals: inout SegmentTotals) {

@@ -9,9 +9,15 @@ extension Simulation {
         let contract = state.network.sites[site].contract
         let level = isUrgent ? state.network.contracts[contract].sla : state.network.contracts[contract].routineSLA
         let now = state.now
+        // A deadline in hours needs no clock: passing the site's LocalClock retains its arrays.
+        let deadline: Double
+        if case .hours(let hours) = level {
+            deadline = now + hours
+        } else {
+            deadline = Deadline.compute(level, createdAt: now, clock: state.network.sites[site].clock)
+        }
         let order = Order(number: orderCount, site: site, part: part, quantity: quantity, isUrgent: isUrgent,
-                          contract: contract, createdAt: now,
-                          deadline: Deadline.compute(level, createdAt: now, clock: state.network.sites[site].clock))
+                          contract: contract, createdAt: now, deadline: deadline)
         orderCount += 1
         let home = Int(state.sourcesBySite[site * state.sourceCount])
         plan.reset()

@@ -4,34 +4,37 @@ import FSLNetwork
 extension Simulation {
     /// Applies the slot's stock policy to its inventory position and orders what it asks for.
     mutating func reviewStock(slot: Int) {
-        let stock = state.network.stockSlots[slot]
-        let quantity = stock.policy.orderQuantity(position: state.inventoryPosition(slot: slot))
+        // Field reads, not `let stock = state.network.stockSlots[slot]`: a StockSlot copy copies
+        // its lead-time spec (an outlined copy and destroy per review).
+        let quantity = state.network.stockSlots[slot].policy.orderQuantity(position: state.inventoryPosition(slot: slot))
         guard quantity > 0 else { return }
         state.onOrderUnits[slot] += Int32(quantity)
         let now = state.now
-        switch stock.source {
+        let location = state.network.stockSlots[slot].location, part = state.network.stockSlots[slot].part
+        let rng = leadTimeGenerators[location]
+        switch state.network.stockSlots[slot].source {
         case .unlimited:
-            let arrival = now + leadTimes[slot].sample(leadTimeRandom[stock.location])
+            let arrival = now + leadTimes.sample(slot: slot, using: rng)
             calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
         case .supplier(let supplier):
             guard let capacity = state.network.suppliers[supplier].capacityPerWeek else {
-                let arrival = now + leadTimes[slot].sample(leadTimeRandom[stock.location])
+                let arrival = now + leadTimes.sample(slot: slot, using: rng)
                 calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
                 return
             }
             // Capacity C units per week per part: units are produced one after another, each
             // taking 168/C hours once the supplier is free, and each ships as soon as it is made.
-            let key = supplier * state.network.parts.count + stock.part
+            let key = supplier * state.network.parts.count + part
             var finished = max(now, supplierNextFree[key])
             for _ in 0..<quantity {
                 finished += Hours.perWeek / capacity
-                let arrival = finished + leadTimes[slot].sample(leadTimeRandom[stock.location])
+                let arrival = finished + leadTimes.sample(slot: slot, using: rng)
                 calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: 1))
             }
             supplierNextFree[key] = finished
         case .location(let supplying):
-            guard let supplyingSlot = state.network.slot(location: supplying, part: stock.part) else {
-                let arrival = now + leadTimes[slot].sample(leadTimeRandom[stock.location])
+            guard let supplyingSlot = state.network.slot(location: supplying, part: part) else {
+                let arrival = now + leadTimes.sample(slot: slot, using: rng)
                 calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
                 return
             }
@@ -54,15 +57,15 @@ extension Simulation {
             state.onHandRefurbished[slot] -= Int32(quantity - fromNew)
             state.backorderedUnits[slot] -= Int32(quantity)
             ledger.shipped[slot] += quantity
-            let stock = state.network.stockSlots[slot]
-            metrics.changeOnHand(location: stock.location, part: stock.part, by: -quantity)
+            metrics.changeOnHand(location: state.network.stockSlots[slot].location, part: state.network.stockSlots[slot].part,
+                                 by: -quantity)
             if quantity == Int(request.quantity) {
                 internalRequests[slot].removeFirst()
             } else {
                 internalRequests[slot][0].quantity -= Int32(quantity)
             }
             let target = Int(request.slot)
-            let arrival = state.now + leadTimes[target].sample(leadTimeRandom[state.network.stockSlots[target].location])
+            let arrival = state.now + leadTimes.sample(slot: target, using: leadTimeGenerators[state.network.stockSlots[target].location])
             if fromNew > 0 {
                 calendar.schedule(at: arrival, .replenishmentArrival(slot: request.slot, quantity: Int32(fromNew)))
             }
@@ -79,8 +82,8 @@ extension Simulation {
         if wasOnOrder { state.onOrderUnits[slot] -= Int32(quantity) }
         if condition == .new { state.onHandNew[slot] += Int32(quantity) } else { state.onHandRefurbished[slot] += Int32(quantity) }
         ledger.received[slot] += quantity
-        let stock = state.network.stockSlots[slot]
-        metrics.changeOnHand(location: stock.location, part: stock.part, by: quantity)
+        metrics.changeOnHand(location: state.network.stockSlots[slot].location, part: state.network.stockSlots[slot].part,
+                             by: quantity)
         allocate(slot: slot)
         serveInternalRequests(slot: slot)
         reviewStock(slot: slot)

@@ -1,3 +1,4 @@
+import CGSL
 import FSLKernel
 import FSLNetwork
 
@@ -44,6 +45,9 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
     let demand: DemandGenerator
     let demandRandom: RandomStream
     let leadTimeRandom: [RandomStream]
+    /// `leadTimeRandom[i].generator`, owned by those streams: a draw through a raw pointer
+    /// retains and releases nothing.
+    let leadTimeGenerators: [UnsafeMutablePointer<gsl_rng>]
     let repairRandom: RandomStream
     let customsRandom: RandomStream
     let leadTimes: LeadTimeTable
@@ -83,6 +87,7 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
         }
         demandRandom = stream("demand")
         leadTimeRandom = network.locations.map { stream("lead-time/\($0.id)") }
+        leadTimeGenerators = leadTimeRandom.map(\.generator)
         repairRandom = stream("repair")
         customsRandom = stream("customs")
         leadTimes = LeadTimeTable(network: network)
