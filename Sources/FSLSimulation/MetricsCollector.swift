@@ -83,13 +83,15 @@ struct MetricsCollector {
         guard order.createdAt >= warmup else { return }
         let (tier, location, country) = segments(site: order.site, contract: order.contract, home: home)
         let units = Double(order.quantity)
-        func count(_ totals: inout SegmentTotals) {
-            totals.orders += 1
-            totals.units += units
-            totals.lines += 1
-            if fromStock { totals.linesFromStock += 1 }
+        // One uniqueness check for the four segments (distinct, in range by construction).
+        totals.withUnsafeMutableBufferPointer { totals in
+            for segment in FourIndices(values: (0, tier, location, country)) {
+                totals[segment].orders += 1
+                totals[segment].units += units
+                totals[segment].lines += 1
+                if fromStock { totals[segment].linesFromStock += 1 }
+            }
         }
-        for segment in FourIndices(values: (0, tier, location, country)) { count(&totals[segment]) }
     }
 
     /// Records the completion of an order delivered at `delivered` (or still open at the horizon
@@ -107,11 +109,12 @@ struct MetricsCollector {
         }
         if let delivered { deliveryHours.append(delivered - order.createdAt) }
         let (tier, location, country) = segments(site: order.site, contract: order.contract, home: home)
-        func count(_ totals: inout SegmentTotals) {
-            if isOnTime { totals.onTime += 1 }
-            totals.penalty += orderPenalty
+        totals.withUnsafeMutableBufferPointer { totals in
+            for segment in FourIndices(values: (0, tier, location, country)) {
+                if isOnTime { totals[segment].onTime += 1 }
+                totals[segment].penalty += orderPenalty
+            }
         }
-        for segment in FourIndices(values: (0, tier, location, country)) { count(&totals[segment]) }
     }
 
     /// The metrics in their fixed output order.
