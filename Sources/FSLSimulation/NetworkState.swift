@@ -11,10 +11,9 @@ public struct NetworkState {
     /// The current simulated time.
     public internal(set) var now: Double = 0
 
-    @usableFromInline var onHandNew: [Int32]
-    @usableFromInline var onHandRefurbished: [Int32]
-    @usableFromInline var onOrderUnits: [Int32]
-    @usableFromInline var backorderedUnits: [Int32]
+    /// The counters of each slot in one 16-byte record: a stock review reads all four, and in
+    /// four parallel arrays that cost four cache misses per slot at a million slots.
+    @usableFromInline var counts: [SlotCounts]
     /// Backorder ids waiting at each slot, oldest first.
     var pending: [[Int32]]
     var backorderPool = BackorderPool()
@@ -31,10 +30,12 @@ public struct NetworkState {
     /// borrows it: called on `network.locations[i].calendar` it copied the calendar (four
     /// retains and releases of its arrays) twice per order.
     @usableFromInline let calendars: [CalendarReference]
-    /// `Network.slotIndex` transposed, part-major: `slotByPartLocation[part * locations + location]`
-    /// (−1 where not stocked), so a scan of one part's sources reads one short contiguous row
-    /// instead of one cache line per location.
-    @usableFromInline let slotByPartLocation: [Int32]
+    /// Units on hand by (part, location), part-major (`part * locations + location`), 0 where the
+    /// part is not stocked: mirrors of `onHandNew` and `onHandRefurbished`, kept in step by
+    /// `add(new:refurbished:slot:location:part:)`, so that a scan of one part's sources reads one
+    /// short contiguous row instead of missing the cache once per location.
+    @usableFromInline var newByPartLocation: [Int32]
+    @usableFromInline var refurbishedByPartLocation: [Int32]
     /// Per (location, mode), `location * modes + mode`: the shortcut through `departure` for the
     /// common calendar (see `DepartureShortcut`).
     @usableFromInline let departureShortcuts: [DepartureShortcut]
@@ -42,10 +43,9 @@ public struct NetworkState {
     init(network: Network) {
         self.network = network
         let slots = network.stockSlots
-        onHandNew = slots.map { Int32($0.initialNew) }
-        onHandRefurbished = slots.map { Int32($0.initialRefurbished) }
-        onOrderUnits = Array(repeating: 0, count: slots.count)
-        backorderedUnits = Array(repeating: 0, count: slots.count)
+        counts = slots.map {
+            SlotCounts(onHandNew: Int32($0.initialNew), onHandRefurbished: Int32($0.initialRefurbished), onOrder: 0, backordered: 0)
+        }
         pending = Array(repeating: [], count: slots.count)
         let sources = network.locations.indices.filter { network.locations[$0].kind != .repairDepot }
         sourceCount = sources.count
@@ -62,11 +62,14 @@ public struct NetworkState {
         customsMeanHours = network.crossBorder.map { $0.customsDelay?.mean ?? 0 }
         localDemandPerHour = NetworkState.localDemand(network: network, nearest: sorted, sourceCount: sources.count)
         calendars = network.locations.map { CalendarReference($0.calendar) }
-        var transposed = Array(repeating: Int32(-1), count: network.locations.count * network.parts.count)
-        for (index, slot) in network.stockSlots.enumerated() {
-            transposed[slot.part * network.locations.count + slot.location] = Int32(index)
+        var newMirror = Array(repeating: Int32(0), count: network.locations.count * network.parts.count)
+        var refurbishedMirror = newMirror
+        for slot in slots {
+            newMirror[slot.part * network.locations.count + slot.location] = Int32(slot.initialNew)
+            refurbishedMirror[slot.part * network.locations.count + slot.location] = Int32(slot.initialRefurbished)
         }
-        slotByPartLocation = transposed
+        newByPartLocation = newMirror
+        refurbishedByPartLocation = refurbishedMirror
         departureShortcuts = network.locations.flatMap { location in
             network.modes.indices.map { DepartureShortcut(calendar: location.calendar, mode: $0, dispatch: network.modes[$0].dispatch) }
         }
@@ -111,21 +114,21 @@ extension NetworkState {
     /// Units of `part` on hand at `location` in `condition` (0 when not stocked there).
     @inlinable public func onHand(location: Int, part: Int, condition: Condition) -> Int {
         guard let slot = network.slot(location: location, part: part) else { return 0 }
-        return Int(condition == .new ? onHandNew[slot] : onHandRefurbished[slot])
+        return Int(condition == .new ? counts[slot].onHandNew : counts[slot].onHandRefurbished)
     }
 
     /// Units on hand at a slot, both conditions.
-    @inlinable public func onHand(slot: Int) -> Int { Int(onHandNew[slot] + onHandRefurbished[slot]) }
+    @inlinable public func onHand(slot: Int) -> Int { Int(counts[slot].onHandNew + counts[slot].onHandRefurbished) }
 
     /// Units on order for a slot.
-    @inlinable public func onOrder(slot: Int) -> Int { Int(onOrderUnits[slot]) }
+    @inlinable public func onOrder(slot: Int) -> Int { Int(counts[slot].onOrder) }
 
     /// Units backordered at a slot.
-    @inlinable public func backordered(slot: Int) -> Int { Int(backorderedUnits[slot]) }
+    @inlinable public func backordered(slot: Int) -> Int { Int(counts[slot].backordered) }
 
     /// Inventory position of a slot: on hand + on order − backorders.
     @inlinable public func inventoryPosition(slot: Int) -> Int {
-        Int(onHandNew[slot] + onHandRefurbished[slot] + onOrderUnits[slot] - backorderedUnits[slot])
+        Int(counts[slot].onHandNew + counts[slot].onHandRefurbished + counts[slot].onOrder - counts[slot].backordered)
     }
 
     /// Whether `order` may take refurbished units (part and contract both allow it).
@@ -136,7 +139,7 @@ extension NetworkState {
     /// Units at `location` that could fill `order`: new, plus refurbished where accepted.
     @inlinable public func usableStock(location: Int, for order: Order) -> Int {
         guard let slot = network.slot(location: location, part: order.part) else { return 0 }
-        return Int(onHandNew[slot]) + (acceptsRefurbished(order) ? Int(onHandRefurbished[slot]) : 0)
+        return Int(counts[slot].onHandNew) + (acceptsRefurbished(order) ? Int(counts[slot].onHandRefurbished) : 0)
     }
 
     /// The condition to ship from `location`: new first, refurbished when no new and accepted.
@@ -150,34 +153,44 @@ extension NetworkState {
     }
 
     /// The first customer-serving location, from position `start` of `sourcesByDistance(site:)`
-    /// on, holding at least `minimumUsable` units that could fill `order` (new, plus refurbished
-    /// where accepted): its position and location, or nil when there is none.
+    /// on, holding at least `minimumUsable` (and at least one) units that could fill `order` (new,
+    /// plus refurbished where accepted): its position and location, or nil when there is none.
     ///
-    /// The same test as `usableStock(location:for:)` per source, in a tight loop over raw
-    /// buffers: a stocked-out order scans every source. Complexity: O(sources).
+    /// The same test as `usableStock(location:for:)` per source, in a tight loop over the
+    /// part-major mirrors: a stocked-out order scans every source. Complexity: O(sources).
     @inlinable public func firstSourceWithStock(for order: Order, from start: Int, minimumUsable: Int)
         -> (position: Int, location: Int)? {
         let accepts = acceptsRefurbished(order)
+        let minimum = max(1, minimumUsable)
         let base = order.site * sourceCount, count = sourceCount
         let row = order.part * network.locations.count
         return sourcesBySite.withUnsafeBufferPointer { sources in
-            slotByPartLocation.withUnsafeBufferPointer { slots in
-                onHandNew.withUnsafeBufferPointer { new in
-                    onHandRefurbished.withUnsafeBufferPointer { refurbished in
-                        var position = start
-                        while position < count {
-                            let location = Int(sources[base &+ position])
-                            let slot = Int(slots[row &+ location])
-                            if slot >= 0 {
-                                let usable = Int(new[slot]) + (accepts ? Int(refurbished[slot]) : 0)
-                                if usable >= minimumUsable { return (position, location) }
-                            }
-                            position &+= 1
-                        }
-                        return nil
+            newByPartLocation.withUnsafeBufferPointer { new in
+                refurbishedByPartLocation.withUnsafeBufferPointer { refurbished in
+                    var position = start
+                    while position < count {
+                        let location = Int(sources[base &+ position])
+                        let usable = Int(new[row &+ location]) + (accepts ? Int(refurbished[row &+ location]) : 0)
+                        if usable >= minimum { return (position, location) }
+                        position &+= 1
                     }
+                    return nil
                 }
             }
+        }
+    }
+
+    /// Changes the units on hand at `slot` (of `part` at `location`) by `new` and `refurbished`,
+    /// in the per-slot arrays and their part-major mirrors. Every on-hand change goes through here.
+    @inline(__always) mutating func add(new: Int32 = 0, refurbished: Int32 = 0, slot: Int, location: Int, part: Int) {
+        let mirror = part * network.locations.count + location
+        if new != 0 {
+            counts[slot].onHandNew += new
+            newByPartLocation[mirror] += new
+        }
+        if refurbished != 0 {
+            counts[slot].onHandRefurbished += refurbished
+            refurbishedByPartLocation[mirror] += refurbished
         }
     }
 
@@ -186,6 +199,21 @@ extension NetworkState {
 
     /// A waiting backorder.
     public func backorder(_ id: Int32) -> Backorder { backorderPool[id] }
+}
+
+/// Units of one stock slot: on hand by condition, on order, backordered.
+@usableFromInline struct SlotCounts {
+    @usableFromInline var onHandNew: Int32
+    @usableFromInline var onHandRefurbished: Int32
+    @usableFromInline var onOrder: Int32
+    @usableFromInline var backordered: Int32
+
+    @usableFromInline init(onHandNew: Int32, onHandRefurbished: Int32, onOrder: Int32, backordered: Int32) {
+        self.onHandNew = onHandNew
+        self.onHandRefurbished = onHandRefurbished
+        self.onOrder = onOrder
+        self.backordered = backordered
+    }
 }
 
 /// `ShippingCalendar.departure` for a calendar that ships every weekday and has no holidays, one

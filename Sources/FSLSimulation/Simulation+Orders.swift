@@ -67,7 +67,7 @@ extension Simulation {
         backorder.openOrder = openID
         let id = state.backorderPool.insert(backorder)
         state.pending[slot].append(id)
-        state.backorderedUnits[slot] += Int32(remaining)
+        state.counts[slot].backordered += Int32(remaining)
         metrics.backorderUnits += Double(remaining)
         if order.createdAt >= settings.warmupHours { metrics.backordersCreated += Double(remaining) }
         reviewStock(slot: slot)
@@ -103,11 +103,11 @@ extension Simulation {
             preconditionFailure("routing shipped from a location that does not stock the part")
         }
         if condition == .new {
-            precondition(state.onHandNew[slot] >= quantity, "routing shipped new units that are not on hand")
-            state.onHandNew[slot] -= Int32(quantity)
+            precondition(state.counts[slot].onHandNew >= quantity, "routing shipped new units that are not on hand")
+            state.add(new: -Int32(quantity), slot: slot, location: source, part: order.part)
         } else {
-            precondition(state.onHandRefurbished[slot] >= quantity, "routing shipped refurbished units that are not on hand")
-            state.onHandRefurbished[slot] -= Int32(quantity)
+            precondition(state.counts[slot].onHandRefurbished >= quantity, "routing shipped refurbished units that are not on hand")
+            state.add(refurbished: -Int32(quantity), slot: slot, location: source, part: order.part)
         }
         ledger.shipped[slot] += quantity
         metrics.changeOnHand(location: source, part: order.part, by: -quantity)

@@ -8,7 +8,7 @@ extension Simulation {
         // its lead-time spec (an outlined copy and destroy per review).
         let quantity = state.network.stockSlots[slot].policy.orderQuantity(position: state.inventoryPosition(slot: slot))
         guard quantity > 0 else { return }
-        state.onOrderUnits[slot] += Int32(quantity)
+        state.counts[slot].onOrder += Int32(quantity)
         let now = state.now
         let location = state.network.stockSlots[slot].location, part = state.network.stockSlots[slot].part
         let rng = leadTimeGenerators[location]
@@ -39,7 +39,7 @@ extension Simulation {
                 return
             }
             internalRequests[supplyingSlot].append((Int32(slot), Int32(quantity)))
-            state.backorderedUnits[supplyingSlot] += Int32(quantity)
+            state.counts[supplyingSlot].backordered += Int32(quantity)
             serveInternalRequests(slot: supplyingSlot)
             reviewStock(slot: supplyingSlot)
         }
@@ -52,10 +52,10 @@ extension Simulation {
             guard onHand > 0 else { return }
             let request = internalRequests[slot][0]
             let quantity = min(Int(request.quantity), onHand)
-            let fromNew = min(quantity, Int(state.onHandNew[slot]))
-            state.onHandNew[slot] -= Int32(fromNew)
-            state.onHandRefurbished[slot] -= Int32(quantity - fromNew)
-            state.backorderedUnits[slot] -= Int32(quantity)
+            let fromNew = min(quantity, Int(state.counts[slot].onHandNew))
+            state.add(new: -Int32(fromNew), refurbished: -Int32(quantity - fromNew), slot: slot,
+                      location: state.network.stockSlots[slot].location, part: state.network.stockSlots[slot].part)
+            state.counts[slot].backordered -= Int32(quantity)
             ledger.shipped[slot] += quantity
             metrics.changeOnHand(location: state.network.stockSlots[slot].location, part: state.network.stockSlots[slot].part,
                                  by: -quantity)
@@ -79,11 +79,15 @@ extension Simulation {
     /// Units arrive at a slot: put them on the shelf, let allocation release backorders, serve
     /// waiting replenishment requests, review the policy.
     mutating func receive(slot: Int, quantity: Int, condition: Condition, wasOnOrder: Bool) {
-        if wasOnOrder { state.onOrderUnits[slot] -= Int32(quantity) }
-        if condition == .new { state.onHandNew[slot] += Int32(quantity) } else { state.onHandRefurbished[slot] += Int32(quantity) }
+        if wasOnOrder { state.counts[slot].onOrder -= Int32(quantity) }
+        let location = state.network.stockSlots[slot].location, part = state.network.stockSlots[slot].part
+        if condition == .new {
+            state.add(new: Int32(quantity), slot: slot, location: location, part: part)
+        } else {
+            state.add(refurbished: Int32(quantity), slot: slot, location: location, part: part)
+        }
         ledger.received[slot] += quantity
-        metrics.changeOnHand(location: state.network.stockSlots[slot].location, part: state.network.stockSlots[slot].part,
-                             by: quantity)
+        metrics.changeOnHand(location: location, part: part, by: quantity)
         allocate(slot: slot)
         serveInternalRequests(slot: slot)
         reviewStock(slot: slot)
@@ -95,7 +99,7 @@ extension Simulation {
     mutating func allocate(slot: Int) {
         while !state.pending[slot].isEmpty, state.onHand(slot: slot) > 0 {
             let id: Int32
-            if state.onHandNew[slot] == 0 {
+            if state.counts[slot].onHandNew == 0 {
                 // Only refurbished units: offer them to the orders that accept them.
                 scratch.removeAll(keepingCapacity: true)
                 for id in state.pending[slot] where state.acceptsRefurbished(state.backorderPool[id].order) { scratch.append(id) }
@@ -126,15 +130,15 @@ extension Simulation {
         var backorder = state.backorderPool[id]
         let order = backorder.order
         let accepted = state.acceptsRefurbished(order)
-        let newUnits = min(backorder.quantity, Int(state.onHandNew[sourceSlot]))
-        let refurbishedUnits = accepted ? min(backorder.quantity - newUnits, Int(state.onHandRefurbished[sourceSlot])) : 0
+        let newUnits = min(backorder.quantity, Int(state.counts[sourceSlot].onHandNew))
+        let refurbishedUnits = accepted ? min(backorder.quantity - newUnits, Int(state.counts[sourceSlot].onHandRefurbished)) : 0
         let source = state.network.stockSlots[sourceSlot].location
         let units = newUnits + refurbishedUnits
         guard units > 0 else { return }
         // The backorder leaves the position before the shipment re-reviews the stock, so the
         // inventory position never sees the unit twice.
         backorder.quantity -= units
-        state.backorderedUnits[waitingSlot] -= Int32(units)
+        state.counts[waitingSlot].backordered -= Int32(units)
         metrics.backorderUnits -= Double(units)
         if order.createdAt >= settings.warmupHours {
             metrics.backorderWaitHours += Double(units) * (state.now - backorder.since)

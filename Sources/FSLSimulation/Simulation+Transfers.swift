@@ -11,14 +11,14 @@ extension Simulation {
     mutating func requestLateralTransfer(toSlot slot: Int) {
         guard let transfers = state.network.transfers, transfers.isAllowed else { return }
         let receiver = state.network.stockSlots[slot]
-        let uncovered = Int(state.backorderedUnits[slot]) - Int(transferInbound[slot])
+        let uncovered = Int(state.counts[slot].backordered) - Int(transferInbound[slot])
         guard uncovered > 0 else { return }
         var best: (slot: Int, km: Double, excess: Int)?
         for donorSlot in slotsByPart[receiver.part] where donorSlot != slot {
             let donor = state.network.stockSlots[donorSlot]
             let kind = state.network.locations[donor.location].kind
             guard kind == .fsl || kind == .hub else { continue }
-            let excess = Int(state.onHandNew[donorSlot]) - donor.policy.targetLevel
+            let excess = Int(state.counts[donorSlot].onHandNew) - donor.policy.targetLevel
             guard excess > 0 else { continue }
             let km = state.network.distanceKm(from: donor.location, to: receiver.location)
             if best == nil || km < best!.km { best = (donorSlot, km, excess) }
@@ -31,10 +31,10 @@ extension Simulation {
         let location = state.network.locations[donor.location]
         let ready = state.now + location.pickDelayHours
         let departure = location.calendar.departure(readyAt: ready, mode: transfers.mode, dispatch: mode.dispatch) ?? ready
-        state.onHandNew[best.slot] -= Int32(quantity)
+        state.add(new: -Int32(quantity), slot: best.slot, location: donor.location, part: donor.part)
         ledger.shipped[best.slot] += quantity
         metrics.changeOnHand(location: donor.location, part: donor.part, by: -quantity)
-        state.onOrderUnits[slot] += Int32(quantity)
+        state.counts[slot].onOrder += Int32(quantity)
         transferInbound[slot] += Int32(quantity)
         if state.now >= settings.warmupHours {
             metrics.costTransfer += mode.cost(km: best.km, weightKg: state.network.parts[donor.part].weightKg, quantity: quantity)
@@ -57,7 +57,7 @@ extension Simulation {
         let part = state.network.stockSlots[sourceSlot].part
         let source = state.network.stockSlots[sourceSlot].location
         while state.onHand(slot: sourceSlot) > 0 {
-            let onlyRefurbished = state.onHandNew[sourceSlot] == 0
+            let onlyRefurbished = state.counts[sourceSlot].onHandNew == 0
             scratch.removeAll(keepingCapacity: true)
             for waitingSlot in slotsByPart[part] where waitingSlot != sourceSlot {
                 for id in state.pending[waitingSlot] {
