@@ -36,6 +36,10 @@ public struct NetworkState {
     /// short contiguous row instead of missing the cache once per location.
     @usableFromInline var newByPartLocation: [Int32]
     @usableFromInline var refurbishedByPartLocation: [Int32]
+    /// Units on hand of each part over all locations, by condition (sums of the mirrors' rows):
+    /// when no location has any, a stocked-out order needs no scan at all.
+    @usableFromInline var newByPart: [Int]
+    @usableFromInline var refurbishedByPart: [Int]
     /// Per (location, mode), `location * modes + mode`: the shortcut through `departure` for the
     /// common calendar (see `DepartureShortcut`).
     @usableFromInline let departureShortcuts: [DepartureShortcut]
@@ -68,6 +72,13 @@ public struct NetworkState {
             newMirror[slot.part * network.locations.count + slot.location] = Int32(slot.initialNew)
             refurbishedMirror[slot.part * network.locations.count + slot.location] = Int32(slot.initialRefurbished)
         }
+        var newTotals = Array(repeating: 0, count: network.parts.count), refurbishedTotals = newTotals
+        for slot in slots {
+            newTotals[slot.part] += slot.initialNew
+            refurbishedTotals[slot.part] += slot.initialRefurbished
+        }
+        newByPart = newTotals
+        refurbishedByPart = refurbishedTotals
         newByPartLocation = newMirror
         refurbishedByPartLocation = refurbishedMirror
         departureShortcuts = network.locations.flatMap { location in
@@ -157,11 +168,14 @@ extension NetworkState {
     /// plus refurbished where accepted): its position and location, or nil when there is none.
     ///
     /// The same test as `usableStock(location:for:)` per source, in a tight loop over the
-    /// part-major mirrors: a stocked-out order scans every source. Complexity: O(sources).
+    /// part-major mirrors: a stocked-out order scans every source, unless the part has too few
+    /// units in the whole network (O(1)). Complexity: O(sources).
     @inlinable public func firstSourceWithStock(for order: Order, from start: Int, minimumUsable: Int)
         -> (position: Int, location: Int)? {
         let accepts = acceptsRefurbished(order)
         let minimum = max(1, minimumUsable)
+        // Counts are never negative: no location can hold more than the part's total.
+        guard newByPart[order.part] + (accepts ? refurbishedByPart[order.part] : 0) >= minimum else { return nil }
         let base = order.site * sourceCount, count = sourceCount
         let row = order.part * network.locations.count
         return sourcesBySite.withUnsafeBufferPointer { sources in
@@ -187,10 +201,12 @@ extension NetworkState {
         if new != 0 {
             counts[slot].onHandNew += new
             newByPartLocation[mirror] += new
+            newByPart[part] += Int(new)
         }
         if refurbished != 0 {
             counts[slot].onHandRefurbished += refurbished
             refurbishedByPartLocation[mirror] += refurbished
+            refurbishedByPart[part] += Int(refurbished)
         }
     }
 
