@@ -4,14 +4,20 @@ import FSLNetwork
 extension Simulation {
     /// Applies the slot's stock policy to its inventory position and orders what it asks for.
     mutating func reviewStock(slot: Int) {
-        // Field reads, not `let stock = state.network.stockSlots[slot]`: a StockSlot copy copies
-        // its lead-time spec (an outlined copy and destroy per review).
-        let quantity = state.network.stockSlots[slot].policy.orderQuantity(position: state.inventoryPosition(slot: slot))
+        // One 32-byte record per slot (see SlotReview), not the StockSlot: at a million slots
+        // every extra record read is a cache miss.
+        let review = reviews[slot]
+        let quantity = review.policy.orderQuantity(position: state.inventoryPosition(slot: slot))
         guard quantity > 0 else { return }
         state.counts[slot].onOrder += Int32(quantity)
         let now = state.now
-        let location = state.network.stockSlots[slot].location, part = state.network.stockSlots[slot].part
+        let location = Int(review.location), part = Int(review.part)
         let rng = leadTimeGenerators[location]
+        if review.isUnlimited {
+            let arrival = now + leadTimes.sample(distribution: Int(review.leadTime), using: rng)
+            calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
+            return
+        }
         switch state.network.stockSlots[slot].source {
         case .unlimited:
             let arrival = now + leadTimes.sample(slot: slot, using: rng)

@@ -51,6 +51,8 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
     let repairRandom: RandomStream
     let customsRandom: RandomStream
     let leadTimes: LeadTimeTable
+    /// Per slot: what a stock review reads.
+    let reviews: [SlotReview]
     let customsDelays: [Distribution?]
     let repairDistributions: (returnDelay: Distribution, repairTime: Distribution)?
     var supplierNextFree: [Double]
@@ -90,7 +92,9 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
         leadTimeGenerators = leadTimeRandom.map(\.generator)
         repairRandom = stream("repair")
         customsRandom = stream("customs")
-        leadTimes = LeadTimeTable(network: network)
+        let leadTimes = LeadTimeTable(network: network)
+        self.leadTimes = leadTimes
+        reviews = SlotReview.table(network: network, leadTimes: leadTimes)
         // Specs were validated when the scenario was loaded.
         customsDelays = network.crossBorder.map { rule in rule.customsDelay.map { try! Distribution($0) } }
         repairDistributions = network.repair.map {
