@@ -38,6 +38,11 @@ struct MetricsCollector {
     var costCustoms = 0.0
     var costTransfer = 0.0
 
+    /// `network.parts[i].unitCost` and `network.locations[i].holdingRatePerYear` in flat arrays:
+    /// a Part record is large, and with thousands of parts each read missed the cache.
+    let unitCostByPart: [Double]
+    let holdingRateByLocation: [Double]
+
     let tierOffset = 1
     let locationOffset: Int
     let countryOffset: Int
@@ -46,6 +51,8 @@ struct MetricsCollector {
         self.network = network
         self.warmup = warmup
         lastTime = 0
+        unitCostByPart = network.parts.map(\.unitCost)
+        holdingRateByLocation = network.locations.map(\.holdingRatePerYear)
         locationOffset = 1 + network.contracts.count
         countryOffset = locationOffset + network.locations.count
         let segments = countryOffset + network.countries.count
@@ -67,10 +74,10 @@ struct MetricsCollector {
 
     /// Adds `delta` units of `part` at `location` to the on-hand levels.
     @inline(__always) mutating func changeOnHand(location: Int, part: Int, by delta: Int) {
-        let value = network.parts[part].unitCost * Double(delta)
+        let value = unitCostByPart[part] * Double(delta)
         onHandUnits += Double(delta)
         onHandValue += value
-        holdingRatePerHour += value * network.locations[location].holdingRatePerYear / 8760
+        holdingRatePerHour += value * holdingRateByLocation[location] / 8760
     }
 
     /// Segment indices of an order: tier, home location, country.
