@@ -67,8 +67,12 @@ public struct Distribution {
 
     /// Draws one value from `stream`.
     @inlinable
-    public func sample(_ stream: RandomStream) -> Double {
-        let rng = stream.generator
+    public func sample(_ stream: RandomStream) -> Double { sample(using: stream.generator) }
+
+    /// Draws one value from the generator of a `RandomStream` (`stream.generator`), which the
+    /// caller keeps alive. For hot loops: no class reference is retained per draw.
+    @inlinable
+    public func sample(using rng: UnsafeMutablePointer<gsl_rng>) -> Double {
         switch sampler {
         case .constant(let value): return value
         case .flat(let low, let high): return gsl_ran_flat(rng, low, high)
@@ -91,9 +95,9 @@ public struct Distribution {
         case .negativeBinomial(let p, let n): return Double(gsl_ran_negative_binomial(rng, p, n))
         case .compoundPoisson(let mean, let quantity):
             var total = 0.0
-            for _ in 0..<gsl_ran_poisson(rng, mean) { total += quantity.sample(stream) }
+            for _ in 0..<gsl_ran_poisson(rng, mean) { total += quantity.sample(using: rng) }
             return total
-        case .table(let table): return table.sample(stream)
+        case .table(let table): return table.sample(using: rng)
         }
     }
 
@@ -145,9 +149,16 @@ public final class DiscreteTable {
     deinit { gsl_ran_discrete_free(table) }
 
     /// Draws one value.
-    @inlinable public func sample(_ stream: RandomStream) -> Double {
-        values[gsl_ran_discrete(stream.generator, table)]
+    @inlinable public func sample(_ stream: RandomStream) -> Double { sample(using: stream.generator) }
+
+    /// Draws one value from a stream's generator (`stream.generator`, kept alive by the caller).
+    @inlinable public func sample(using rng: UnsafeMutablePointer<gsl_rng>) -> Double {
+        values[gsl_ran_discrete(rng, table)]
     }
+
+    /// The GSL alias table, valid while this object lives: hot loops keep it in a trivial array
+    /// next to the owning `DiscreteTable`, so a draw retains nothing.
+    public var unsafeTable: UnsafeMutablePointer<gsl_ran_discrete_t> { table }
 
     /// Draws one index into the values.
     @inlinable public func sampleIndex(_ stream: RandomStream) -> Int {

@@ -29,6 +29,10 @@ public struct LocalClock: Sendable {
         offsetHours = offsets
     }
 
+    /// The one UTC offset in hours that applies throughout the tabulated period, or nil when the
+    /// offset changes in it (daylight saving).
+    public var constantOffsetHours: Double? { transitions.count == 1 ? offsetHours[0] : nil }
+
     /// The zone's UTC offset in hours at simulated time `t`.
     @inlinable public func offset(at t: SimTime) -> Double {
         var i = transitions.count - 1

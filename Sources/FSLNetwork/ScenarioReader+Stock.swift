@@ -61,7 +61,10 @@ extension ScenarioReader {
         // Flat tables rather than a dictionary: a scenario may have millions of ASL entries.
         // `position[key]` is the entry's place in `slots` (first appearance order), −1 if none.
         var position = [Int32](repeating: -1, count: locations.count * parts.count)
-        var slots: [StockSlot?] = []
+        // Entries removed by "not_stocked" are flagged rather than made optional, so that when
+        // none is removed the array is returned as it is (no compacting copy of millions of slots).
+        var slots: [StockSlot] = []
+        var isRemoved: [Bool] = []
         for item in node?.array ?? [] {
             guard let object = item.object(keys: keys) else { continue }
             let selected = locationSelection(object.required("locations"))
@@ -100,7 +103,7 @@ extension ScenarioReader {
                     let resolved: StockPolicy
                     switch policy {
                     case .notStocked:
-                        if position[key] >= 0 { slots[Int(position[key])] = nil }
+                        if position[key] >= 0 { isRemoved[Int(position[key])] = true }
                         continue
                     case .fixed(let fixed): resolved = fixed
                     case .fillTarget(let target):
@@ -112,15 +115,18 @@ extension ScenarioReader {
                                          initialRefurbished: initialRefurbished, source: source, leadTime: leadTime)
                     if position[key] >= 0 {
                         slots[Int(position[key])] = slot
+                        isRemoved[Int(position[key])] = false
                     } else {
                         position[key] = Int32(slots.count)
                         slots.append(slot)
+                        isRemoved.append(false)
                     }
                 }
             }
         }
         // A key removed by "not_stocked" and added again keeps its first place.
-        return slots.compactMap { $0 }
+        guard isRemoved.contains(true) else { return slots }
+        return slots.indices.filter { !isRemoved[$0] }.map { slots[$0] }
     }
 
     /// Mean units per day of each part whose demand comes from sites nearest to each location

@@ -41,31 +41,99 @@ public enum ReplenishmentSource: Sendable, Equatable {
 
 /// The approved-stock-list entry of one part at one location.
 public struct StockSlot: Sendable {
-    /// Location index.
-    public var location: Int
-    /// Part index.
-    public var part: Int
-    /// The stocking policy.
-    public var policy: StockPolicy
-    /// Initial on hand, new condition.
-    public var initialNew: Int
-    /// Initial on hand, refurbished condition.
-    public var initialRefurbished: Int
-    /// Where replenishment comes from.
-    public var source: ReplenishmentSource
+    // Stored compactly: a network can hold millions of slots (4 M in a 199-FSL, 20,000-part
+    // scenario), so Int32 fields and the policy and source as a kind byte plus Int32 operands,
+    // 56 bytes instead of 104. Every quantity the loader accepts fits (≤ 10,000,000), and the
+    // simulation counts units in Int32 anyway. The public properties are unchanged.
+    private var location32: Int32
+    private var part32: Int32
+    private var initialNew32: Int32
+    private var initialRefurbished32: Int32
+    private var policyFirst: Int32
+    private var policySecond: Int32
+    private var sourceIndex: Int32
+    private var policyKind: UInt8
+    private var sourceKind: UInt8
     /// Replenishment lead time in hours (order to receipt), drawn per order.
     public var leadTime: DistributionSpec
 
+    /// Location index.
+    public var location: Int {
+        get { Int(location32) }
+        set { location32 = StockSlot.narrow(newValue, "location") }
+    }
+    /// Part index.
+    public var part: Int {
+        get { Int(part32) }
+        set { part32 = StockSlot.narrow(newValue, "part") }
+    }
+    /// The stocking policy.
+    public var policy: StockPolicy {
+        get {
+            switch policyKind {
+            case 0: .baseStock(target: Int(policyFirst))
+            case 1: .reorderPoint(s: Int(policyFirst), S: Int(policySecond))
+            default: .minMax(min: Int(policyFirst), max: Int(policySecond))
+            }
+        }
+        set {
+            switch newValue {
+            case .baseStock(let target):
+                (policyKind, policyFirst, policySecond) = (0, StockSlot.narrow(target, "target"), 0)
+            case .reorderPoint(let s, let upTo):
+                (policyKind, policyFirst, policySecond) = (1, StockSlot.narrow(s, "s"), StockSlot.narrow(upTo, "S"))
+            case .minMax(let minimum, let maximum):
+                (policyKind, policyFirst, policySecond) = (2, StockSlot.narrow(minimum, "min"), StockSlot.narrow(maximum, "max"))
+            }
+        }
+    }
+    /// Initial on hand, new condition.
+    public var initialNew: Int {
+        get { Int(initialNew32) }
+        set { initialNew32 = StockSlot.narrow(newValue, "initialNew") }
+    }
+    /// Initial on hand, refurbished condition.
+    public var initialRefurbished: Int {
+        get { Int(initialRefurbished32) }
+        set { initialRefurbished32 = StockSlot.narrow(newValue, "initialRefurbished") }
+    }
+    /// Where replenishment comes from.
+    public var source: ReplenishmentSource {
+        get {
+            switch sourceKind {
+            case 0: .unlimited
+            case 1: .location(Int(sourceIndex))
+            default: .supplier(Int(sourceIndex))
+            }
+        }
+        set {
+            switch newValue {
+            case .unlimited: (sourceKind, sourceIndex) = (0, 0)
+            case .location(let index): (sourceKind, sourceIndex) = (1, StockSlot.narrow(index, "source"))
+            case .supplier(let index): (sourceKind, sourceIndex) = (2, StockSlot.narrow(index, "source"))
+            }
+        }
+    }
+
     /// Creates a slot.
+    /// - Precondition: every index and quantity fits in 32 bits (the loader accepts at most
+    ///   10,000,000 units per field).
     public init(location: Int, part: Int, policy: StockPolicy, initialNew: Int, initialRefurbished: Int = 0,
                 source: ReplenishmentSource, leadTime: DistributionSpec) {
-        self.location = location
-        self.part = part
-        self.policy = policy
-        self.initialNew = initialNew
-        self.initialRefurbished = initialRefurbished
-        self.source = source
+        (location32, part32) = (StockSlot.narrow(location, "location"), StockSlot.narrow(part, "part"))
+        (initialNew32, initialRefurbished32) = (StockSlot.narrow(initialNew, "initialNew"),
+                                                StockSlot.narrow(initialRefurbished, "initialRefurbished"))
+        (policyKind, policyFirst, policySecond, sourceKind, sourceIndex) = (0, 0, 0, 0, 0)
         self.leadTime = leadTime
+        self.policy = policy
+        self.source = source
+    }
+
+    private static func narrow(_ value: Int, _ name: StaticString) -> Int32 {
+        guard let narrowed = Int32(exactly: value) else {
+            preconditionFailure("StockSlot.\(name) = \(value) does not fit in 32 bits")
+        }
+        return narrowed
     }
 }
 

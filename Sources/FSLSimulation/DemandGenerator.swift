@@ -20,6 +20,11 @@ struct DemandGenerator {
 
     private let families: [Family]
     private let familyTable: DiscreteTable
+    // The GSL alias tables of `familyTable` and of each family's sites and parts, owned by those
+    // `DiscreteTable`s: drawn through raw pointers, an order retains no table.
+    private let familyAlias: UnsafeMutablePointer<gsl_ran_discrete_t>
+    private let siteAliases: [UnsafeMutablePointer<gsl_ran_discrete_t>]
+    private let partAliases: [UnsafeMutablePointer<gsl_ran_discrete_t>]
     /// Peak arrivals per hour over all families.
     private let peakRatePerHour: Double
     private let startWeekdayOffset: Int
@@ -48,6 +53,9 @@ struct DemandGenerator {
         // With no families (demand from a trace only) a one-entry table keeps the type simple; it is never sampled.
         familyTable = peaks.isEmpty ? DiscreteTable(values: [0], weights: [1])
             : DiscreteTable(values: peaks.indices.map(Double.init), weights: peaks)
+        familyAlias = familyTable.unsafeTable
+        siteAliases = families.map(\.sites.unsafeTable)
+        partAliases = families.map(\.parts.unsafeTable)
     }
 
     /// Time of the next candidate arrival after `now`.
@@ -59,24 +67,25 @@ struct DemandGenerator {
     func draw(at time: Double, _ random: RandomStream) -> (site: Int, part: Int, quantity: Int, isUrgent: Bool)? {
         // Indexed field reads, not `let family = families[i]`: copying a Family retains its
         // stream's five arrays, two alias tables and the quantity distribution per order.
-        let f = familyTable.sampleIndex(random)
+        let rng = random.generator
+        let f = gsl_ran_discrete(rng, familyAlias)
         if families[f].isModulated {
             let day = startWeekdayOffset + Int((time / 24).rounded(.down))
             let weekday = LocalClock.weekday(ofDay: day)
             let trend = 1 + families[f].stream.trendPerYear * time / Hours.perYear
             let rate = families[f].stream.weeklyPattern[weekday - 1] * max(0, trend)
-            if gsl_rng_uniform(random.generator) * families[f].peakMultiplier >= rate { return nil }
+            if gsl_rng_uniform(rng) * families[f].peakMultiplier >= rate { return nil }
         }
-        let site = families[f].stream.sites[families[f].sites.sampleIndex(random)]
-        let part = families[f].stream.parts[families[f].parts.sampleIndex(random)]
+        let site = families[f].stream.sites[gsl_ran_discrete(rng, siteAliases[f])]
+        let part = families[f].stream.parts[gsl_ran_discrete(rng, partAliases[f])]
         let quantity: Int
         switch families[f].stream.quantity {
         case .one: quantity = 1
-        case .distribution: quantity = Int(families[f].quantity?.sample(random) ?? 1)
-        case .logarithmic(let q): quantity = Int(gsl_ran_logarithmic(random.generator, q))
+        case .distribution: quantity = Int(families[f].quantity?.sample(using: rng) ?? 1)
+        case .logarithmic(let q): quantity = Int(gsl_ran_logarithmic(rng, q))
         }
         let urgentFraction = families[f].stream.urgentFraction
-        let urgent = urgentFraction >= 1 || gsl_rng_uniform(random.generator) < urgentFraction
+        let urgent = urgentFraction >= 1 || gsl_rng_uniform(rng) < urgentFraction
         return (site, part, max(1, quantity), urgent)
     }
 

@@ -1,3 +1,4 @@
+import CGSL
 import FSLKernel
 import FSLNetwork
 
@@ -19,6 +20,19 @@ struct LeadTimeTable {
             return index
         }
         self.distributions = distributions
+    }
+
+    /// The index of `slot`'s distribution, for `sample(distribution:using:)`.
+    func distributionIndex(slot: Int) -> Int { Int(indexBySlot[slot]) }
+
+    /// A lead time drawn from distribution `index` with `rng` (kept alive by the caller).
+    @inline(__always) func sample(distribution index: Int, using rng: UnsafeMutablePointer<gsl_rng>) -> Double {
+        distributions[index].sample(using: rng)
+    }
+
+    /// A lead time for `slot` drawn from `rng` (a stream's generator, kept alive by the caller).
+    @inline(__always) func sample(slot: Int, using rng: UnsafeMutablePointer<gsl_rng>) -> Double {
+        distributions[Int(indexBySlot[slot])].sample(using: rng)
     }
 
     /// The lead-time distribution of `slot`.

@@ -38,6 +38,11 @@ struct MetricsCollector {
     var costCustoms = 0.0
     var costTransfer = 0.0
 
+    /// `network.parts[i].unitCost` and `network.locations[i].holdingRatePerYear` in flat arrays:
+    /// a Part record is large, and with thousands of parts each read missed the cache.
+    let unitCostByPart: [Double]
+    let holdingRateByLocation: [Double]
+
     let tierOffset = 1
     let locationOffset: Int
     let countryOffset: Int
@@ -46,6 +51,8 @@ struct MetricsCollector {
         self.network = network
         self.warmup = warmup
         lastTime = 0
+        unitCostByPart = network.parts.map(\.unitCost)
+        holdingRateByLocation = network.locations.map(\.holdingRatePerYear)
         locationOffset = 1 + network.contracts.count
         countryOffset = locationOffset + network.locations.count
         let segments = countryOffset + network.countries.count
@@ -67,10 +74,10 @@ struct MetricsCollector {
 
     /// Adds `delta` units of `part` at `location` to the on-hand levels.
     @inline(__always) mutating func changeOnHand(location: Int, part: Int, by delta: Int) {
-        let value = network.parts[part].unitCost * Double(delta)
+        let value = unitCostByPart[part] * Double(delta)
         onHandUnits += Double(delta)
         onHandValue += value
-        holdingRatePerHour += value * network.locations[location].holdingRatePerYear / 8760
+        holdingRatePerHour += value * holdingRateByLocation[location] / 8760
     }
 
     /// Segment indices of an order: tier, home location, country.
@@ -83,32 +90,38 @@ struct MetricsCollector {
         guard order.createdAt >= warmup else { return }
         let (tier, location, country) = segments(site: order.site, contract: order.contract, home: home)
         let units = Double(order.quantity)
-        func count(_ totals: inout SegmentTotals) {
-            totals.orders += 1
-            totals.units += units
-            totals.lines += 1
-            if fromStock { totals.linesFromStock += 1 }
+        // One uniqueness check for the four segments (distinct, in range by construction).
+        totals.withUnsafeMutableBufferPointer { totals in
+            for segment in FourIndices(values: (0, tier, location, country)) {
+                totals[segment].orders += 1
+                totals[segment].units += units
+                totals[segment].lines += 1
+                if fromStock { totals[segment].linesFromStock += 1 }
+            }
         }
-        for segment in FourIndices(values: (0, tier, location, country)) { count(&totals[segment]) }
     }
 
     /// Records the completion of an order delivered at `delivered` (or still open at the horizon
     /// when `delivered` is nil).
     mutating func recordOutcome(_ order: Order, home: Int, delivered: Double?, horizon: Double) {
         guard order.createdAt >= warmup else { return }
-        let contract = network.contracts[order.contract]
         let finish = delivered ?? horizon
         let late = finish - order.deadline
         let isOnTime = delivered != nil && late <= 0
         var orderPenalty = 0.0
-        if !isOnTime { orderPenalty = contract.penaltyPerBreach + contract.penaltyPerLateHour * max(0, late) }
+        if !isOnTime {
+            // Field paths: a Contract copy retains its strings.
+            orderPenalty = network.contracts[order.contract].penaltyPerBreach
+                + network.contracts[order.contract].penaltyPerLateHour * max(0, late)
+        }
         if let delivered { deliveryHours.append(delivered - order.createdAt) }
         let (tier, location, country) = segments(site: order.site, contract: order.contract, home: home)
-        func count(_ totals: inout SegmentTotals) {
-            if isOnTime { totals.onTime += 1 }
-            totals.penalty += orderPenalty
+        totals.withUnsafeMutableBufferPointer { totals in
+            for segment in FourIndices(values: (0, tier, location, country)) {
+                if isOnTime { totals[segment].onTime += 1 }
+                totals[segment].penalty += orderPenalty
+            }
         }
-        for segment in FourIndices(values: (0, tier, location, country)) { count(&totals[segment]) }
     }
 
     /// The metrics in their fixed output order.

@@ -45,7 +45,7 @@ extension NetworkState {
             aslRank = rank
         }
         let available = network.slot(location: source, part: order.part).map {
-            Int(condition == .new ? onHandNew[$0] : onHandRefurbished[$0])
+            Int(condition == .new ? counts[$0].onHandNew : counts[$0].onHandRefurbished)
         } ?? 0
         return Candidate(source: source, condition: condition, available: available, mode: best.mode,
                          departure: best.departure, eta: best.eta, meetsSLA: best.meets, distanceKm: km,

@@ -95,7 +95,9 @@ public struct FulfilmentPlan: Sendable {
 
     /// Empties the plan, keeping its storage.
     public mutating func reset() {
-        lines.removeAll(keepingCapacity: true)
+        // One O(1) removeLast per line (usually one) instead of removeAll(keepingCapacity:),
+        // whose replaceSubrange costs more than the rest of the reset.
+        while !lines.isEmpty { lines.removeLast() }
         backorderLocation = nil
         reason = .none
         if !transfers.isEmpty { transfers.removeAll(keepingCapacity: true) }

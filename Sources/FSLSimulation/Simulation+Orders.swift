@@ -9,9 +9,15 @@ extension Simulation {
         let contract = state.network.sites[site].contract
         let level = isUrgent ? state.network.contracts[contract].sla : state.network.contracts[contract].routineSLA
         let now = state.now
+        // A deadline in hours needs no clock: passing the site's LocalClock retains its arrays.
+        let deadline: Double
+        if case .hours(let hours) = level {
+            deadline = now + hours
+        } else {
+            deadline = Deadline.compute(level, createdAt: now, clock: state.network.sites[site].clock)
+        }
         let order = Order(number: orderCount, site: site, part: part, quantity: quantity, isUrgent: isUrgent,
-                          contract: contract, createdAt: now,
-                          deadline: Deadline.compute(level, createdAt: now, clock: state.network.sites[site].clock))
+                          contract: contract, createdAt: now, deadline: deadline)
         orderCount += 1
         let home = Int(state.sourcesBySite[site * state.sourceCount])
         plan.reset()
@@ -62,7 +68,7 @@ extension Simulation {
         backorder.openOrder = openID
         let id = state.backorderPool.insert(backorder)
         state.pending[slot].append(id)
-        state.backorderedUnits[slot] += Int32(remaining)
+        state.counts[slot].backordered += Int32(remaining)
         if !state.acceptsRefurbished(order) { state.newOnlyBackorderedUnits[slot] += Int32(remaining) }
         metrics.backorderUnits += Double(remaining)
         if order.createdAt >= settings.warmupHours { metrics.backordersCreated += Double(remaining) }
@@ -99,11 +105,11 @@ extension Simulation {
             preconditionFailure("routing shipped from a location that does not stock the part")
         }
         if condition == .new {
-            precondition(state.onHandNew[slot] >= quantity, "routing shipped new units that are not on hand")
-            state.onHandNew[slot] -= Int32(quantity)
+            precondition(state.counts[slot].onHandNew >= quantity, "routing shipped new units that are not on hand")
+            state.add(new: -Int32(quantity), slot: slot, location: source, part: order.part)
         } else {
-            precondition(state.onHandRefurbished[slot] >= quantity, "routing shipped refurbished units that are not on hand")
-            state.onHandRefurbished[slot] -= Int32(quantity)
+            precondition(state.counts[slot].onHandRefurbished >= quantity, "routing shipped refurbished units that are not on hand")
+            state.add(refurbished: -Int32(quantity), slot: slot, location: source, part: order.part)
         }
         ledger.shipped[slot] += quantity
         metrics.changeOnHand(location: source, part: order.part, by: -quantity)
@@ -111,7 +117,10 @@ extension Simulation {
         // strings and arrays).
         let km = state.network.distanceKm(site: order.site, location: source)
         let ready = state.now + state.network.locations[source].pickDelayHours
-        let departure = state.departure(location: source, readyAt: ready, mode: mode) ?? ready
+        // The shortcut read in place first: `state.departure(...)` copies the whole NetworkState
+        // to call a method on it (a 400-byte memcpy per shipment).
+        let departure = state.departureShortcuts[source * state.network.modes.count + mode].leavesAtOnce(readyAt: ready)
+            ?? state.departure(location: source, readyAt: ready, mode: mode) ?? ready
         var delivery = departure + (state.network.transitHours(mode: mode, location: source, site: order.site, km: km) ?? 0)
         var customsCost = 0.0
         let origin = state.network.locations[source].country, destination = state.network.sites[order.site].country

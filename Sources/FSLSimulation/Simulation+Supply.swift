@@ -4,39 +4,48 @@ import FSLNetwork
 extension Simulation {
     /// Applies the slot's stock policy to its inventory position and orders what it asks for.
     mutating func reviewStock(slot: Int) {
-        let stock = state.network.stockSlots[slot]
-        let quantity = stock.policy.orderQuantity(position: state.reorderPosition(slot: slot))
+        // One 32-byte record per slot (see SlotReview), not the StockSlot: at a million slots
+        // every extra record read is a cache miss.
+        let review = reviews[slot]
+        let quantity = review.policy.orderQuantity(position: state.reorderPosition(slot: slot))
         guard quantity > 0 else { return }
-        state.onOrderUnits[slot] += Int32(quantity)
+        state.counts[slot].onOrder += Int32(quantity)
         let now = state.now
-        switch stock.source {
+        let location = Int(review.location), part = Int(review.part)
+        let rng = leadTimeGenerators[location]
+        if review.isUnlimited {
+            let arrival = now + leadTimes.sample(distribution: Int(review.leadTime), using: rng)
+            calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
+            return
+        }
+        switch state.network.stockSlots[slot].source {
         case .unlimited:
-            let arrival = now + leadTimes[slot].sample(leadTimeRandom[stock.location])
+            let arrival = now + leadTimes.sample(slot: slot, using: rng)
             calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
         case .supplier(let supplier):
             guard let capacity = state.network.suppliers[supplier].capacityPerWeek else {
-                let arrival = now + leadTimes[slot].sample(leadTimeRandom[stock.location])
+                let arrival = now + leadTimes.sample(slot: slot, using: rng)
                 calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
                 return
             }
             // Capacity C units per week per part: units are produced one after another, each
             // taking 168/C hours once the supplier is free, and each ships as soon as it is made.
-            let key = supplier * state.network.parts.count + stock.part
+            let key = supplier * state.network.parts.count + part
             var finished = max(now, supplierNextFree[key])
             for _ in 0..<quantity {
                 finished += Hours.perWeek / capacity
-                let arrival = finished + leadTimes[slot].sample(leadTimeRandom[stock.location])
+                let arrival = finished + leadTimes.sample(slot: slot, using: rng)
                 calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: 1))
             }
             supplierNextFree[key] = finished
         case .location(let supplying):
-            guard let supplyingSlot = state.network.slot(location: supplying, part: stock.part) else {
-                let arrival = now + leadTimes[slot].sample(leadTimeRandom[stock.location])
+            guard let supplyingSlot = state.network.slot(location: supplying, part: part) else {
+                let arrival = now + leadTimes.sample(slot: slot, using: rng)
                 calendar.schedule(at: arrival, .replenishmentArrival(slot: Int32(slot), quantity: Int32(quantity)))
                 return
             }
             internalRequests[supplyingSlot].append((Int32(slot), Int32(quantity)))
-            state.backorderedUnits[supplyingSlot] += Int32(quantity)
+            state.counts[supplyingSlot].backordered += Int32(quantity)
             serveInternalRequests(slot: supplyingSlot)
             reviewStock(slot: supplyingSlot)
         }
@@ -49,20 +58,20 @@ extension Simulation {
             guard onHand > 0 else { return }
             let request = internalRequests[slot][0]
             let quantity = min(Int(request.quantity), onHand)
-            let fromNew = min(quantity, Int(state.onHandNew[slot]))
-            state.onHandNew[slot] -= Int32(fromNew)
-            state.onHandRefurbished[slot] -= Int32(quantity - fromNew)
-            state.backorderedUnits[slot] -= Int32(quantity)
+            let fromNew = min(quantity, Int(state.counts[slot].onHandNew))
+            state.add(new: -Int32(fromNew), refurbished: -Int32(quantity - fromNew), slot: slot,
+                      location: state.network.stockSlots[slot].location, part: state.network.stockSlots[slot].part)
+            state.counts[slot].backordered -= Int32(quantity)
             ledger.shipped[slot] += quantity
-            let stock = state.network.stockSlots[slot]
-            metrics.changeOnHand(location: stock.location, part: stock.part, by: -quantity)
+            metrics.changeOnHand(location: state.network.stockSlots[slot].location, part: state.network.stockSlots[slot].part,
+                                 by: -quantity)
             if quantity == Int(request.quantity) {
                 internalRequests[slot].removeFirst()
             } else {
                 internalRequests[slot][0].quantity -= Int32(quantity)
             }
             let target = Int(request.slot)
-            let arrival = state.now + leadTimes[target].sample(leadTimeRandom[state.network.stockSlots[target].location])
+            let arrival = state.now + leadTimes.sample(slot: target, using: leadTimeGenerators[state.network.stockSlots[target].location])
             if fromNew > 0 {
                 calendar.schedule(at: arrival, .replenishmentArrival(slot: request.slot, quantity: Int32(fromNew)))
             }
@@ -76,13 +85,28 @@ extension Simulation {
     /// Units arrive at a slot: put them on the shelf, let allocation release backorders, serve
     /// waiting replenishment requests, review the policy.
     mutating func receive(slot: Int, quantity: Int, condition: Condition, wasOnOrder: Bool) {
-        if wasOnOrder { state.onOrderUnits[slot] -= Int32(quantity) }
-        if condition == .new { state.onHandNew[slot] += Int32(quantity) } else { state.onHandRefurbished[slot] += Int32(quantity) }
+        if wasOnOrder { state.counts[slot].onOrder -= Int32(quantity) }
+        let location = Int(reviews[slot].location), part = Int(reviews[slot].part)
+        if condition == .new {
+            state.add(new: Int32(quantity), slot: slot, location: location, part: part)
+        } else {
+            state.add(refurbished: Int32(quantity), slot: slot, location: location, part: part)
+        }
         ledger.received[slot] += quantity
-        let stock = state.network.stockSlots[slot]
-        metrics.changeOnHand(location: stock.location, part: stock.part, by: quantity)
-        allocate(slot: slot)
-        serveInternalRequests(slot: slot)
+        metrics.changeOnHand(location: location, part: part, by: quantity)
+        // `backordered` counts the units of the slot's pending backorders and of the replenishment
+        // requests waiting on it alike (each positive), so zero means both lists are empty: skip
+        // them without touching their arrays (two cache misses per receipt at a million slots).
+        if state.counts[slot].backordered > 0 || settings.reevaluatesNetworkWide {
+            allocate(slot: slot)
+            serveInternalRequests(slot: slot)
+        }
+        #if FSLSIM_INTERNAL_CHECKS
+        if state.counts[slot].backordered == 0 {
+            precondition(state.pending[slot].isEmpty && internalRequests[slot].isEmpty,
+                         "slot \(slot) has waiting backorders or requests but no backordered units")
+        }
+        #endif
         reviewStock(slot: slot)
     }
 
@@ -92,7 +116,7 @@ extension Simulation {
     mutating func allocate(slot: Int) {
         while !state.pending[slot].isEmpty, state.onHand(slot: slot) > 0 {
             let id: Int32
-            if state.onHandNew[slot] == 0 {
+            if state.counts[slot].onHandNew == 0 {
                 // Only refurbished units: offer them to the orders that accept them.
                 scratch.removeAll(keepingCapacity: true)
                 for id in state.pending[slot] where state.acceptsRefurbished(state.backorderPool[id].order) { scratch.append(id) }
@@ -123,15 +147,15 @@ extension Simulation {
         var backorder = state.backorderPool[id]
         let order = backorder.order
         let accepted = state.acceptsRefurbished(order)
-        let newUnits = min(backorder.quantity, Int(state.onHandNew[sourceSlot]))
-        let refurbishedUnits = accepted ? min(backorder.quantity - newUnits, Int(state.onHandRefurbished[sourceSlot])) : 0
+        let newUnits = min(backorder.quantity, Int(state.counts[sourceSlot].onHandNew))
+        let refurbishedUnits = accepted ? min(backorder.quantity - newUnits, Int(state.counts[sourceSlot].onHandRefurbished)) : 0
         let source = state.network.stockSlots[sourceSlot].location
         let units = newUnits + refurbishedUnits
         guard units > 0 else { return }
         // The backorder leaves the position before the shipment re-reviews the stock, so the
         // inventory position never sees the unit twice.
         backorder.quantity -= units
-        state.backorderedUnits[waitingSlot] -= Int32(units)
+        state.counts[waitingSlot].backordered -= Int32(units)
         if !accepted { state.newOnlyBackorderedUnits[waitingSlot] -= Int32(units) }
         metrics.backorderUnits -= Double(units)
         if order.createdAt >= settings.warmupHours {

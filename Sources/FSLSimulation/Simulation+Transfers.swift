@@ -11,14 +11,14 @@ extension Simulation {
     mutating func requestLateralTransfer(toSlot slot: Int) {
         guard let transfers = state.network.transfers, transfers.isAllowed else { return }
         let receiver = state.network.stockSlots[slot]
-        let uncovered = Int(state.backorderedUnits[slot]) - Int(transferInbound[slot])
+        let uncovered = Int(state.counts[slot].backordered) - Int(transferInbound[slot])
         guard uncovered > 0 else { return }
         var best: (slot: Int, km: Double, excess: Int)?
         for donorSlot in slotsByPart[receiver.part] where donorSlot != slot {
             let donor = state.network.stockSlots[donorSlot]
             let kind = state.network.locations[donor.location].kind
             guard kind == .fsl || kind == .hub else { continue }
-            let excess = Int(state.onHandNew[donorSlot]) - donor.policy.targetLevel
+            let excess = Int(state.counts[donorSlot].onHandNew) - donor.policy.targetLevel
             guard excess > 0 else { continue }
             let km = state.network.distanceKm(from: donor.location, to: receiver.location)
             if best == nil || km < best!.km { best = (donorSlot, km, excess) }
@@ -34,7 +34,7 @@ extension Simulation {
         for request in plan.transfers where request.quantity > 0 && request.from != request.to {
             guard let donorSlot = state.network.slot(location: request.from, part: request.part),
                   let receiverSlot = state.network.slot(location: request.to, part: request.part) else { continue }
-            let quantity = min(request.quantity, Int(state.onHandNew[donorSlot]))
+            let quantity = min(request.quantity, Int(state.counts[donorSlot].onHandNew))
             if quantity > 0 { moveUnits(fromSlot: donorSlot, toSlot: receiverSlot, quantity: quantity) }
         }
     }
@@ -51,10 +51,10 @@ extension Simulation {
         guard let transit = mode.transitHours(km: km) else { return }
         let ready = state.now + state.network.locations[donor.location].pickDelayHours
         let departure = state.departure(location: donor.location, readyAt: ready, mode: transfers.mode) ?? ready
-        state.onHandNew[donorSlot] -= Int32(quantity)
+        state.add(new: -Int32(quantity), slot: donorSlot, location: donor.location, part: donor.part)
         ledger.shipped[donorSlot] += quantity
         metrics.changeOnHand(location: donor.location, part: donor.part, by: -quantity)
-        state.onOrderUnits[slot] += Int32(quantity)
+        state.counts[slot].onOrder += Int32(quantity)
         transferInbound[slot] += Int32(quantity)
         if state.now >= settings.warmupHours {
             metrics.costTransfer += mode.cost(km: km, weightKg: state.network.parts[donor.part].weightKg, quantity: quantity)
@@ -77,7 +77,7 @@ extension Simulation {
         let part = state.network.stockSlots[sourceSlot].part
         let source = state.network.stockSlots[sourceSlot].location
         while state.onHand(slot: sourceSlot) > 0 {
-            let onlyRefurbished = state.onHandNew[sourceSlot] == 0
+            let onlyRefurbished = state.counts[sourceSlot].onHandNew == 0
             scratch.removeAll(keepingCapacity: true)
             for waitingSlot in slotsByPart[part] where waitingSlot != sourceSlot {
                 for id in state.pending[waitingSlot] {

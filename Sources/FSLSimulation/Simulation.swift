@@ -1,3 +1,4 @@
+import CGSL
 import FSLKernel
 import FSLNetwork
 
@@ -44,9 +45,14 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
     let demand: DemandGenerator
     let demandRandom: RandomStream
     let leadTimeRandom: [RandomStream]
+    /// `leadTimeRandom[i].generator`, owned by those streams: a draw through a raw pointer
+    /// retains and releases nothing.
+    let leadTimeGenerators: [UnsafeMutablePointer<gsl_rng>]
     let repairRandom: RandomStream
     let customsRandom: RandomStream
     let leadTimes: LeadTimeTable
+    /// Per slot: what a stock review reads.
+    let reviews: [SlotReview]
     let customsDelays: [Distribution?]
     let repairDistributions: (returnDelay: Distribution, repairTime: Distribution)?
     var supplierNextFree: [Double]
@@ -83,9 +89,12 @@ public struct Simulation<Routing: RoutingStrategy, Allocation: AllocationStrateg
         }
         demandRandom = stream("demand")
         leadTimeRandom = network.locations.map { stream("lead-time/\($0.id)") }
+        leadTimeGenerators = leadTimeRandom.map(\.generator)
         repairRandom = stream("repair")
         customsRandom = stream("customs")
-        leadTimes = LeadTimeTable(network: network)
+        let leadTimes = LeadTimeTable(network: network)
+        self.leadTimes = leadTimes
+        reviews = SlotReview.table(network: network, leadTimes: leadTimes)
         // Specs were validated when the scenario was loaded.
         customsDelays = network.crossBorder.map { rule in rule.customsDelay.map { try! Distribution($0) } }
         repairDistributions = network.repair.map {

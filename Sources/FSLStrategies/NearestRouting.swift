@@ -20,14 +20,13 @@ public struct NearestRouting: RoutingStrategy {
 
     public mutating func route(_ order: Order, state: borrowing NetworkState, into plan: inout FulfilmentPlan) {
         var remaining = order.quantity
-        var nearestStocking: Int?
-        for source32 in state.sourcesByDistance(site: order.site) {
-            let source = Int(source32)
-            guard let slot = state.network.slot(location: source, part: order.part) else { continue }
-            if nearestStocking == nil { nearestStocking = source }
+        var start = 0
+        // Only sources with enough usable stock reach `evaluate`; the scan over the others is
+        // `firstSourceWithStock`'s tight loop (a stocked-out order visits every source).
+        while let (position, source) = state.firstSourceWithStock(for: order, from: start,
+                                                                  minimumUsable: splits ? 1 : remaining) {
+            start = position + 1
             let usable = state.usableStock(location: source, for: order)
-            guard usable > 0, splits || usable >= remaining else { continue }
-            _ = slot
             guard let candidate = state.evaluate(order, source: source, condition: .new) else { continue }
             let fromNew = min(remaining, state.onHand(location: source, part: order.part, condition: .new))
             if fromNew > 0 { plan.ship(from: source, condition: .new, mode: candidate.mode, quantity: fromNew) }
@@ -39,8 +38,9 @@ public struct NearestRouting: RoutingStrategy {
             plan.reason = .nearestWithStock
             if remaining == 0 { return }
         }
-        // Not `nearestStocking` itself: that may be across a border the contract forbids.
-        plan.backorderLocation = nearestStocking.flatMap { _ in state.nearestStockingLocation(for: order) }
+        // Not simply the nearest stocking location: that may be across a border the contract
+        // forbids (nil only when no location stocks the part).
+        plan.backorderLocation = state.nearestStockingLocation(for: order)
         plan.reason = plan.lines.isEmpty ? .noStockBackordered : .split
     }
 }
