@@ -152,6 +152,8 @@ extension NetworkState {
     /// fill those backorders; without this correction they would stop the policy from ordering the
     /// new units the backorders wait for.
     @inlinable public func reorderPosition(slot: Int) -> Int {
+        // New-only backorders are a subset of the slot's backorders: none waiting, nothing to read.
+        guard counts[slot].backordered > 0 else { return inventoryPosition(slot: slot) }
         let uncoveredNewOnly = Int(newOnlyBackorderedUnits[slot]) - Int(counts[slot].onHandNew + counts[slot].onOrder)
         return inventoryPosition(slot: slot) - max(0, uncoveredNewOnly)
     }
