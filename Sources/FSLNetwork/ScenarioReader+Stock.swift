@@ -90,9 +90,9 @@ extension ScenarioReader {
                 else { _ = object.required("lead_time") }  // reported as missing
             }
             guard let selected, let partSelection, let policy, let leadTime else { continue }
-            let localDemand: [Int: [Double]] = if case .fillTarget = policy {
+            let localDemand: [[Double]] = if case .fillTarget = policy {
                 localUnitsPerDay(locations: selected, parts: partSelection.0)
-            } else { [:] }
+            } else { [] }
             for location in selected {
                 if case .location(let from) = source, from == location {
                     object["source"]?.report("a location cannot replenish from itself")
@@ -107,7 +107,7 @@ extension ScenarioReader {
                         continue
                     case .fixed(let fixed): resolved = fixed
                     case .fillTarget(let target):
-                        let rate = localDemand[location]?[slotInParts] ?? 0
+                        let rate = localDemand[location].isEmpty ? 0 : localDemand[location][slotInParts]
                         resolved = .baseStock(target: Self.poissonQuantile(mean: rate * leadTime.mean / 24, target: target))
                     }
                     let slot = StockSlot(location: location, part: part, policy: resolved,
@@ -129,38 +129,40 @@ extension ScenarioReader {
         return slots.indices.filter { !isRemoved[$0] }.map { slots[$0] }
     }
 
-    /// Mean units per day of each part whose demand comes from sites nearest to each location
-    /// among `candidates`.
-    func localUnitsPerDay(locations candidates: [Int], parts selected: [Int]) -> [Int: [Double]] {
-        var result: [Int: [Double]] = [:]
-        for location in candidates { result[location] = Array(repeating: 0, count: selected.count) }
-        var partSlot: [Int: Int] = [:]
+    /// Mean units per day of each selected part whose demand comes from the sites nearest to each
+    /// location among `candidates`: `rates[location][slotInParts]` (empty rows for non-candidates).
+    /// Flat arrays, no dictionaries: an ASL entry may cover millions of (location, part) pairs.
+    func localUnitsPerDay(locations candidates: [Int], parts selected: [Int]) -> [[Double]] {
+        var rates = [[Double]](repeating: [], count: locations.count)
+        for location in candidates { rates[location] = Array(repeating: 0, count: selected.count) }
+        var partSlot = [Int](repeating: -1, count: parts.count)
         for (i, part) in selected.enumerated() { partSlot[part] = i }
         var nearest: [Int] = []
+        nearest.reserveCapacity(sites.count)
         for site in sites {
-            let best = candidates.min { a, b in
-                Geo.distanceKm(latitude1: site.latitude, longitude1: site.longitude, latitude2: locations[a].latitude,
-                               longitude2: locations[a].longitude)
-                    < Geo.distanceKm(latitude1: site.latitude, longitude1: site.longitude,
-                                     latitude2: locations[b].latitude, longitude2: locations[b].longitude)
+            var best = -1, bestKm = Double.infinity
+            for candidate in candidates {
+                let km = Geo.distanceKm(latitude1: site.latitude, longitude1: site.longitude,
+                                        latitude2: locations[candidate].latitude, longitude2: locations[candidate].longitude)
+                if km < bestKm { (best, bestKm) = (candidate, km) }
             }
-            nearest.append(best ?? -1)
+            nearest.append(best)
         }
         for stream in demand {
             let siteTotal = stream.siteWeights.reduce(0, +)
             let partTotal = stream.partWeights.reduce(0, +)
-            var shareByLocation: [Int: Double] = [:]
+            var shareByLocation = [Double](repeating: 0, count: locations.count)
             for (site, weight) in zip(stream.sites, stream.siteWeights) where nearest[site] >= 0 {
-                shareByLocation[nearest[site], default: 0] += weight / siteTotal
+                shareByLocation[nearest[site]] += weight / siteTotal
             }
             let unitsPerDay = stream.ordersPerDay * stream.quantity.mean
-            for (location, share) in shareByLocation {
-                for (part, weight) in zip(stream.parts, stream.partWeights) {
-                    if let slot = partSlot[part] { result[location]?[slot] += unitsPerDay * share * weight / partTotal }
+            for (location, share) in shareByLocation.enumerated() where share > 0 {
+                for (part, weight) in zip(stream.parts, stream.partWeights) where partSlot[part] >= 0 {
+                    rates[location][partSlot[part]] += unitsPerDay * share * weight / partTotal
                 }
             }
         }
-        return result
+        return rates
     }
 
     /// The smallest S with P(N ≤ S) ≥ target for N ~ Poisson(mean) (`gsl_cdf_poisson_P`).
