@@ -28,19 +28,9 @@ if ! command -v "$PYTHON" >/dev/null 2>&1; then
   exit 2
 fi
 
-passed=0
-failed=0
-check() { # check NAME COMMAND...: run a command, count and print the result
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "PASS $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
+passed=0 failed=0
+# shellcheck source=scripts/lib/check.sh
+source scripts/lib/check.sh  # the script has cd-ed to the repository root
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/fslsim-notebooks.XXXXXX")
 if [ "${KEEP_TMP:-0}" = 1 ]; then

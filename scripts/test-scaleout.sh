@@ -25,18 +25,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 repo=$PWD
 
-passed=0 failed=0 skipped=0
-check() { # check NAME COMMAND...: run a command, count and print the result
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "PASS $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
+passed=0 failed=0
+skipped=0
+# shellcheck source=scripts/lib/check.sh
+source scripts/lib/check.sh  # the script has cd-ed to the repository root
 skip() { skipped=$((skipped + 1)); echo "SKIP $1"; }
 finish() {
   echo "scaleout: total ${SECONDS}s"

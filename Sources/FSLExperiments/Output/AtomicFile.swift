@@ -81,30 +81,28 @@ public enum AtomicFile {
     ///
     /// - Throws: ``OutputError`` naming `path` when the file system fails, or `body`'s error.
     public static func write(to path: String, _ body: (borrowing Sink) throws -> Void) throws {
-        let temporary = try createTemporary(for: path)
-        let sink = Sink(descriptor: temporary.descriptor, target: path)
-        do {
-            try body(sink)
-        } catch {
-            _ = close(temporary.descriptor)
-            _ = unlink(temporary.path)
-            throw error
-        }
-        guard close(temporary.descriptor) == 0 else {
-            let reason = systemReason()
-            _ = unlink(temporary.path)
-            throw OutputError(path: path, message: "cannot finish writing: \(reason)")
-        }
-        try commit(temporary.path, to: path)
+        try commit(try stage(for: path, body), to: path)
     }
 
     /// Writes `contents` to a new temporary file beside `path` and returns its name; on error
     /// removes it and throws.
     static func stage(_ contents: String, for path: String) throws(OutputError) -> String {
+        do {
+            return try stage(for: path) { try $0.write(contents) }
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            preconditionFailure("a sink only throws OutputError: \(error)")
+        }
+    }
+
+    /// Writes what `body` writes to a new temporary file beside `path` and returns its name; on
+    /// any error removes the temporary file and rethrows.
+    private static func stage(for path: String, _ body: (borrowing Sink) throws -> Void) throws -> String {
         let temporary = try createTemporary(for: path)
         let sink = Sink(descriptor: temporary.descriptor, target: path)
         do {
-            try sink.write(contents)
+            try body(sink)
         } catch {
             _ = close(temporary.descriptor)
             _ = unlink(temporary.path)
